@@ -1,0 +1,76 @@
+"""The public entry points the CLI calls: build, list, show, lint, schema."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from modellaw.build import BuildResult, build_document
+from modellaw.catalogue import load_catalogue
+from modellaw.errors import Diagnostic, LibraryError, Location
+from modellaw.ir import to_json
+from modellaw.library import AnyModule, Library, load_library
+from modellaw.output import check_destination, write_atomic
+from modellaw.resources import builtin_library, default_config
+from modellaw.writers import writer_for
+
+
+def build_to_file(
+    config: Path | None,
+    output: Path,
+    mode: str | None = None,
+    fmt: str | None = None,
+    emit_ir: Path | None = None,
+    strict: bool = False,
+) -> BuildResult:
+    """Build the draft and write it (and the IR when asked); nothing is written on any error."""
+    config_path = config or default_config()
+    write = writer_for(fmt or output.suffix.lstrip(".") or "docx", output)
+    check_destination(output, [config_path])
+    if emit_ir is not None:
+        check_destination(emit_ir, [config_path, output])
+    result = build_document(config_path, mode=mode, strict=strict)
+    data = write(result.document)
+    if emit_ir is not None:
+        write_atomic(emit_ir, to_json(result.document).encode("utf-8"))
+    write_atomic(output, data)
+    return result
+
+
+def load(folders: list[Path]) -> Library:
+    """Return the library at ``folders`` (the built-in library when empty)."""
+    return load_library(folders or [builtin_library()], load_catalogue())
+
+
+def list_modules(folders: list[Path], family: str | None, status: str | None) -> list[AnyModule]:
+    """Return the modules, sorted by id, filtered by family and status."""
+    library = load(folders)
+    modules = [e.module for _, e in sorted(library.entries.items())]
+    return [m for m in modules if (family is None or m.family == family) and (status is None or m.status == status)]
+
+
+def show_module(clause_id: str, folders: list[Path]) -> str:
+    """Return a readable account of one module; raise LibraryError when the id is unknown."""
+    from modellaw.show import describe
+
+    library = load(folders)
+    entry = library.get(clause_id) or library.definition(clause_id)
+    if entry is None:
+        raise LibraryError([Diagnostic("LIB009", f"no clause {clause_id!r}{library.suggest(clause_id)}", Location("<library>"))])
+    return describe(entry, library, load_catalogue())
+
+
+def lint(folders: list[Path], strict: bool = False) -> list[Diagnostic]:
+    """Return every problem lint finds in the library at ``folders`` (built-in when empty)."""
+    from modellaw.lint import lint_library
+
+    return lint_library(folders or [builtin_library()], strict)
+
+
+def json_schema(kind: str) -> dict[str, Any]:
+    """Return the JSON Schema of ``clause``, ``definition`` or ``config``."""
+    from modellaw.schema.clause import ClauseModule, DefinitionModule
+    from modellaw.schema.config import DocumentConfig
+
+    model = {"clause": ClauseModule, "definition": DefinitionModule, "config": DocumentConfig}[kind]
+    return model.model_json_schema()

@@ -1,0 +1,116 @@
+"""The ``modellaw`` command line: thin click commands that call one library function each."""
+
+from __future__ import annotations
+
+import functools
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import click
+
+from modellaw import __version__
+from modellaw.errors import Diagnostic, DraftingError
+
+_EXISTING = click.Path(exists=True, dir_okay=False, path_type=Path)
+
+
+def _report(diagnostics: list[Diagnostic]) -> None:
+    for diagnostic in diagnostics:
+        click.echo(diagnostic.format(), err=True)
+
+
+def handle_errors(command: Callable[..., Any]) -> Callable[..., Any]:
+    """Turn DraftingError into the list of problems on stderr and exit code 1 (no traceback)."""
+
+    @functools.wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except DraftingError as exc:
+            _report(exc.diagnostics)
+            errors = sum(d.is_error for d in exc.diagnostics) or len(exc.diagnostics)
+            click.echo(f"modellaw: {errors} problem(s); nothing was written.", err=True)
+            sys.exit(1)
+
+    return wrapper
+
+
+@click.group()
+@click.version_option(__version__, prog_name="modellaw")
+def main() -> None:
+    """Draft model legislation from a library of reusable, sourced clause modules."""
+
+
+@main.command()
+@click.argument("config", required=False, type=_EXISTING)
+@click.option("-o", "--output", "output", required=True, type=click.Path(path_type=Path), help="Output file (.docx or .md).")
+@click.option("--mode", type=click.Choice(["model", "enactment"]), help="Override the config's mode.")
+@click.option("--format", "fmt", type=click.Choice(["docx", "md"]), help="Output format (default: from the file name).")
+@click.option("--emit-ir", type=click.Path(path_type=Path), help="Also write the numbered IR as JSON.")
+@click.option("--strict", is_flag=True, help="Treat warnings as errors.")
+@handle_errors
+def build(config: Path | None, output: Path, mode: str | None, fmt: str | None, emit_ir: Path | None, strict: bool) -> None:
+    """Build a draft law from CONFIG (default: the built-in model law)."""
+    from modellaw.api import build_to_file
+
+    result = build_to_file(config, output, mode=mode, fmt=fmt, emit_ir=emit_ir, strict=strict)
+    _report(result.warnings)
+    click.echo(f"wrote {output} ({len(result.document.articles())} articles)")
+
+
+@main.group()
+def clauses() -> None:
+    """List and read the clause library."""
+
+
+@clauses.command("list")
+@click.option("--family", help="Only this family.")
+@click.option("--status", type=click.Choice(["mandatory", "recommended", "optional"]), help="Only this status.")
+@click.option("--library", "folders", multiple=True, type=click.Path(file_okay=False, path_type=Path), help="Library folder (default: built-in).")
+@handle_errors
+def clauses_list(family: str | None, status: str | None, folders: tuple[Path, ...]) -> None:
+    """List clause modules: id, status, version, title."""
+    from modellaw.api import list_modules
+
+    for module in list_modules(list(folders), family, status):
+        options = "/".join(sorted(module.options.choices)) if module.options else "-"
+        click.echo(f"{module.id:48} {module.status:11} {module.version:7} {options:5} {module.title}")
+
+
+@clauses.command("show")
+@click.argument("clause_id")
+@click.option("--library", "folders", multiple=True, type=click.Path(file_okay=False, path_type=Path))
+@handle_errors
+def clauses_show(clause_id: str, folders: tuple[Path, ...]) -> None:
+    """Show one clause module: text, options, parameters, commentary and sources."""
+    from modellaw.api import show_module
+
+    click.echo(show_module(clause_id, list(folders)))
+
+
+@main.command()
+@click.option("--library", "folders", multiple=True, type=click.Path(path_type=Path), help="Library folder (default: built-in).")
+@click.option("--strict", is_flag=True, help="Treat warnings as errors.")
+@handle_errors
+def lint(folders: tuple[Path, ...], strict: bool) -> None:
+    """Check the clause library: schemas, links, templates, terms, references."""
+    from modellaw.api import lint as run_lint
+
+    problems = run_lint(list(folders), strict)
+    _report(problems)
+    errors = [p for p in problems if p.is_error or strict]
+    click.echo(f"{len(problems)} problem(s), {sum(p.is_error for p in problems)} error(s)", err=True)
+    if errors:
+        sys.exit(1)
+
+
+@main.command()
+@click.argument("kind", type=click.Choice(["clause", "definition", "config"]))
+def schema(kind: str) -> None:
+    """Print the JSON Schema of a clause module, a definition module or a document config."""
+    from modellaw.api import json_schema
+
+    click.echo(json.dumps(json_schema(kind), indent=2))

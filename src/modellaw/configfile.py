@@ -1,0 +1,48 @@
+"""LOAD + VALIDATE a document config; library paths resolve against the config's own folder."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from modellaw.errors import ConfigError, Diagnostics, Location, relpath
+from modellaw.schema.config import DocumentConfig
+from modellaw.validation import validate_model
+from modellaw.yamlio import KeyPath, LoadedYaml, load_yaml
+
+
+@dataclass(frozen=True)
+class LoadedConfig:
+    """A validated config, where it came from, and the hash of its bytes (for provenance)."""
+
+    config: DocumentConfig
+    path: Path
+    source: LoadedYaml
+    sha256: str
+
+    def locate(self, path: KeyPath) -> Location:
+        """Return the Location of a key path in the config file."""
+        return self.source.locate(path)
+
+    def library_folders(self) -> list[Path]:
+        """Return the extra library folders, resolved against the config's folder."""
+        return [(self.path.parent / folder).resolve() for folder in self.config.library]
+
+
+def load_config(path: Path) -> LoadedConfig:
+    """Load and validate the config at ``path``; raise ConfigError listing every problem."""
+    display = relpath(path)
+    problems = Diagnostics()
+    if not path.is_file():
+        problems.error("CFG002", "config file does not exist", Location(display))
+        problems.raise_if_errors(ConfigError)
+    loaded, diags = load_yaml(path, display)
+    problems.extend(diags)
+    problems.raise_if_errors(ConfigError)
+    assert loaded is not None
+    config, diags = validate_model(DocumentConfig, loaded, "CFG")
+    problems.extend(diags)
+    problems.raise_if_errors(ConfigError)
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    return LoadedConfig(config, path.resolve(), loaded, digest)

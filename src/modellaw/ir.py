@@ -1,0 +1,232 @@
+"""The document IR: frozen dataclasses from Document down to inline Text, Term and Ref nodes.
+
+Rendering produces it without numbers; numbering fills ``label``/``eid`` fields and resolves
+references; every writer and annex reads it. ``to_json`` dumps it for ``--emit-ir`` and goldens.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+from dataclasses import dataclass, field
+from typing import Any, Union
+
+from modellaw.errors import Location
+
+_HIDDEN = {"json": False}
+
+
+@dataclass(frozen=True, slots=True)
+class Text:
+    """Plain text."""
+
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """A use of a defined term; ``text`` is the form shown (term or plural)."""
+
+    term_id: str
+    text: str
+    origin: Location | None = field(default=None, compare=False, metadata=_HIDDEN)
+
+
+@dataclass(frozen=True, slots=True)
+class DefinedTerm:
+    """The term being defined, at the start of an entry of the definitions article."""
+
+    term_id: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Ref:
+    """A cross-reference to a clause (and optionally a paragraph or point anchor in it).
+
+    ``label`` is None until numbering resolves it to text such as ``article 7(2)(b)``;
+    ``target_eid`` then names the element referred to.
+    """
+
+    target: str
+    anchor: str | None = None
+    label: str | None = None
+    target_eid: str | None = None
+    origin: Location | None = field(default=None, compare=False, metadata=_HIDDEN)
+
+
+Inline = Union[Text, Term, DefinedTerm, Ref]
+
+
+@dataclass(frozen=True, slots=True)
+class Point:
+    """A point (a) or sub-point (i), with optional sub-points of its own."""
+
+    inlines: tuple[Inline, ...]
+    children: tuple[Point, ...] = ()
+    anchor: str | None = None
+    label: str | None = None
+    eid: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """A numbered paragraph: opening words, points, and closing words after the points."""
+
+    inlines: tuple[Inline, ...]
+    points: tuple[Point, ...] = ()
+    wrap_up: tuple[Inline, ...] = ()
+    anchor: str | None = None
+    label: str | None = None
+    eid: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class OptionVariant:
+    """One drafting alternative shown in model mode."""
+
+    key: str
+    label: str
+    chosen: bool
+    paragraphs: tuple[Paragraph, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class OptionGroup:
+    """Alternatives for the same place in an article (model mode only)."""
+
+    variants: tuple[OptionVariant, ...]
+
+
+Block = Union[Paragraph, OptionGroup]
+
+
+@dataclass(frozen=True, slots=True)
+class CommentarySection:
+    """A headed part of the commentary, e.g. ("Purpose", "...")."""
+
+    heading: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class SourceNote:
+    """A source citation: instrument short form, pinpoint, relation and verification."""
+
+    instrument_id: str
+    citation: str
+    pinpoint: str | None
+    relation: str
+    verification: str
+    note: str | None = None
+
+    def format(self) -> str:
+        """Return the citation as printed, marking unverified pinpoints."""
+        text = self.citation + (f", {self.pinpoint}" if self.pinpoint else "")
+        if self.verification == "unverified":
+            text += " (pinpoint unverified)"
+        text += f" [{self.relation}]"
+        return text + (f". {self.note}" if self.note else "")
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """An article (a section under the common-law scheme) made from one clause module."""
+
+    clause_id: str
+    version: str
+    title: str
+    status: str
+    body: tuple[Block, ...]
+    commentary: tuple[CommentarySection, ...] = ()
+    open_questions: tuple[str, ...] = ()
+    sources: tuple[SourceNote, ...] = ()
+    implements: tuple[str, ...] = ()
+    option: str | None = None
+    number: int | None = None
+    label: str | None = None
+    eid: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Division:
+    """A chapter (a Part under the common-law scheme)."""
+
+    title: str
+    articles: tuple[Article, ...]
+    number: int | None = None
+    label: str | None = None
+    eid: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Meta:
+    """Document-level facts taken from the config."""
+
+    title: str
+    short_title: str
+    jurisdiction: str
+    tradition: str
+    language: str
+    version: str
+    date: dt.date
+    mode: str
+    author: str
+    draft_marking: str | None
+    config_hash: str
+    library_version: str
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A whole draft law."""
+
+    meta: Meta
+    divisions: tuple[Division, ...]
+
+    def articles(self) -> list[Article]:
+        """Return every article in document order."""
+        return [a for d in self.divisions for a in d.articles]
+
+
+def iter_paragraphs(article: Article) -> list[Paragraph]:
+    """Return the article's paragraphs in order, those inside option variants included."""
+    paragraphs: list[Paragraph] = []
+    for block in article.body:
+        if isinstance(block, OptionGroup):
+            paragraphs.extend(p for v in block.variants for p in v.paragraphs)
+        else:
+            paragraphs.append(block)
+    return paragraphs
+
+
+def plain_text(inlines: tuple[Inline, ...]) -> str:
+    """Return the inlines as plain text (references by their label, or target when unresolved)."""
+    parts: list[str] = []
+    for node in inlines:
+        if isinstance(node, Ref):
+            parts.append(node.label or f"[{node.target}]")
+        else:
+            parts.append(node.text)
+    return "".join(parts)
+
+
+def to_data(value: Any) -> Any:
+    """Return ``value`` as JSON-ready data; dataclasses carry a ``type`` key with their class name."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        data: dict[str, Any] = {"type": type(value).__name__}
+        for f in dataclasses.fields(value):
+            if f.metadata.get("json", True):
+                data[f.name] = to_data(getattr(value, f.name))
+        return data
+    if isinstance(value, (tuple, list)):
+        return [to_data(v) for v in value]
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
+def to_json(document: Document) -> str:
+    """Return the IR as indented, key-ordered JSON text ending in a newline."""
+    return json.dumps(to_data(document), indent=1, ensure_ascii=False) + "\n"

@@ -1,0 +1,108 @@
+"""Library lint: render every clause and definition with defaults and report every problem found."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from jinja2 import meta
+
+from modellaw.catalogue import Catalogue, load_catalogue
+from modellaw.configfile import LoadedConfig
+from modellaw.errors import Diagnostic, Diagnostics, DraftingError
+from modellaw.library import Entry, Library, load_library
+from modellaw.numbering import number
+from modellaw.render import render
+from modellaw.resolve import DefinitionsSlot, ParamValue, ResolvedClause, ResolvedDivision, ResolvedDocument
+from modellaw.schema.clause import ClauseModule, DefinitionModule
+from modellaw.schema.config import Division, DocumentConfig
+from modellaw.templating import make_env
+from modellaw.terms import collect_terms
+from modellaw.yamlio import LoadedYaml
+
+_HELPERS = {"term", "ref", "this_law", "article", "state", "mode"}
+
+
+def lint_library(folders: list[Path], strict: bool = False) -> list[Diagnostic]:
+    """Return every problem in the library at ``folders``; raise LibraryError when it does not load."""
+    catalogue = load_catalogue()
+    library = load_library(folders, catalogue)
+    problems = Diagnostics()
+    for entry in library.entries.values():
+        _lint_variables(entry, problems)
+        _lint_content(entry, problems)
+    if not problems.has_errors:
+        problems.extend(_lint_rendering(library, catalogue))
+    _lint_unused_definitions(library, problems)
+    return problems.items
+
+
+def _lint_variables(entry: Entry, problems: Diagnostics) -> None:
+    """Compare the names each template reads with the parameters the module declares."""
+    module = entry.module
+    env = make_env(True)
+    sources = [(("text",), getattr(module, "text", "")), (("definition",), getattr(module, "definition", ""))]
+    if module.options is not None:
+        sources += [(("options", "choices", k, "text"), c.text) for k, c in module.options.choices.items()]
+    read: set[str] = set()
+    for key, source in sources:
+        try:
+            names = meta.find_undeclared_variables(env.parse(source))
+        except Exception:  # noqa: BLE001 - syntax errors are reported by the rendering pass
+            continue
+        read |= names
+        for name in sorted(names - set(module.parameters) - _HELPERS):
+            problems.error("LNT001", f"template uses {name!r}, which is not a declared parameter", entry.locate(key))
+    for name in sorted(set(module.parameters) - read):
+        problems.warning("LNT002", f"parameter {name!r} is declared but no template uses it", entry.locate(("parameters", name)))
+
+
+def _lint_content(entry: Entry, problems: Diagnostics) -> None:
+    """Report missing sources and recommendations, and requires cycles of length one."""
+    module = entry.module
+    if not module.sources:
+        problems.warning("LNT003", f"{module.id} cites no source", entry.locate(("id",)))
+    if isinstance(module, ClauseModule) and not module.implements:
+        problems.warning("LNT004", f"{module.id} implements no recommendation of the catalogue", entry.locate(("id",)))
+
+
+def _lint_unused_definitions(library: Library, problems: Diagnostics) -> None:
+    """Warn about definition modules that no clause or other definition uses."""
+    catalogue = load_catalogue()
+    resolved = _everything(library)
+    try:
+        document, _ = render(resolved, catalogue)
+    except DraftingError:
+        return
+    used = collect_terms(document.articles())
+    for entry in library.definitions():
+        module = entry.module
+        assert isinstance(module, DefinitionModule)
+        if module.slug not in used:
+            problems.warning("LNT005", f"term {module.term!r} is defined but no module uses it", entry.locate(("term",)))
+
+
+def _lint_rendering(library: Library, catalogue: Catalogue) -> list[Diagnostic]:
+    """Render and number a document holding every clause, so templates, terms and refs are checked."""
+    try:
+        document, warnings = render(_everything(library), catalogue)
+        number(document)
+    except DraftingError as exc:
+        return exc.diagnostics
+    return warnings
+
+
+def _everything(library: Library) -> ResolvedDocument:
+    """Return a model-mode document with every clause at its defaults, one chapter per family."""
+    families: dict[str, list[ResolvedClause | DefinitionsSlot]] = {}
+    for entry in library.clauses():
+        module = entry.module
+        assert isinstance(module, ClauseModule)
+        params = {n: ParamValue(p.default if p.default is not None else f"[{n}]", p.default is not None) for n, p in module.parameters.items()}
+        option = module.options.default if module.options else None
+        families.setdefault(module.family, []).append(ResolvedClause(entry, params, option, False))
+    divisions = [ResolvedDivision("Definitions", (DefinitionsSlot(),))]
+    divisions += [ResolvedDivision(f, tuple(items)) for f, items in sorted(families.items())]
+    config = DocumentConfig(title="Library lint", date=dt.date(2000, 1, 1), structure=[Division(chapter="x", clauses=["definitions"])])
+    loaded = LoadedConfig(config, Path("lint.yaml"), LoadedYaml("<lint>", {}), "")
+    return ResolvedDocument(loaded, library, tuple(divisions))

@@ -1,0 +1,254 @@
+"""RENDER: resolved clauses -> unnumbered IR, with terms linked and the definitions article assembled."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from typing import Any
+
+from modellaw import __version__
+from modellaw.catalogue import Catalogue
+from modellaw.errors import Diagnostic, Diagnostics, Location, TemplateRenderError
+from modellaw.ir import (
+    Article,
+    Block,
+    CommentarySection,
+    Division,
+    Document,
+    Meta,
+    OptionGroup,
+    OptionVariant,
+    Paragraph,
+    SourceNote,
+)
+from modellaw.library import Entry
+from modellaw.markup import parse_body, ref_sentinel, term_sentinel
+from modellaw.resolve import DefinitionsSlot, ParamValue, ResolvedClause, ResolvedDocument
+from modellaw.schema.clause import ClauseModule, Commentary, DefinitionModule, Source
+from modellaw.templating import compile_template, make_env, mark_default, run_template
+from modellaw.terms import assemble_definitions, collect_terms, link_terms
+
+DEFINITIONS_ID = "definitions"
+
+
+@dataclass
+class RenderContext:
+    """What every clause render needs: the environment, mode, scheme words and the catalogue."""
+
+    env: Any
+    model_mode: bool
+    common_law: bool
+    state: str
+    catalogue: Catalogue
+    problems: Diagnostics
+
+    def variables(self, params: dict[str, ParamValue], clause_id: str) -> dict[str, Any]:
+        """Return the template context: parameters plus the helpers and scheme words."""
+        values = {k: (mark_default(v.value) if v.is_default else v.value) for k, v in params.items()}
+        return {
+            **values,
+            "term": _term_helper,
+            "ref": _ref_helper,
+            "this_law": "this Act" if self.common_law else "this Law",
+            "article": "section" if self.common_law else "article",
+            "state": self.state,
+            "mode": "model" if self.model_mode else "enactment",
+        }
+
+
+def _term_helper(term_id: str, form: str = "") -> str:
+    """Template helper ``term(id[, "plural"])``: a use of a defined term."""
+    return term_sentinel(str(term_id).removeprefix("definitions."), str(form))
+
+
+def _ref_helper(target: str, anchor: str = "") -> str:
+    """Template helper ``ref(clause_id[, anchor])``: a cross-reference placeholder."""
+    return ref_sentinel(str(target), str(anchor))
+
+
+def render(resolved: ResolvedDocument, catalogue: Catalogue) -> tuple[Document, list[Diagnostic]]:
+    """Return the unnumbered document and its warnings; raise TemplateRenderError on any error.
+
+    After this pass every Term carries its display text, every Ref its origin, and the
+    definitions article holds exactly the terms the text uses (plus any the config forces).
+    """
+    config = resolved.loaded.config
+    ctx = RenderContext(
+        make_env(config.mode == "model"),
+        config.mode == "model",
+        config.jurisdiction.tradition == "common-law",
+        config.jurisdiction.name,
+        catalogue,
+        Diagnostics(),
+    )
+    divisions = [_render_division(ctx, d.title, d.items) for d in resolved.divisions]
+    ctx.problems.raise_if_errors(TemplateRenderError)
+    used = collect_terms([a for d in divisions for a in d.articles if a is not None])
+    definitions = assemble_definitions(ctx, resolved, used)
+    ctx.problems.raise_if_errors(TemplateRenderError)
+    document = Document(_meta(resolved), tuple(_fill_slot(d, definitions) for d in divisions))
+    document = link_terms(document, resolved.library, ctx.problems)
+    ctx.problems.raise_if_errors(TemplateRenderError)
+    return document, ctx.problems.items
+
+
+def _fill_slot(division: Division, definitions: Article | None) -> Division:
+    """Return the division with its definitions slot (None) replaced, or dropped when there is none."""
+    articles = [definitions if a is None else a for a in division.articles]
+    return replace(division, articles=tuple(a for a in articles if a is not None))
+
+
+def _render_division(ctx: RenderContext, title: str, items: tuple[ResolvedClause | DefinitionsSlot, ...]) -> Division:
+    articles = [None if isinstance(i, DefinitionsSlot) else render_clause(ctx, i) for i in items]
+    return Division(title, tuple(articles))  # type: ignore[arg-type]
+
+
+def render_clause(ctx: RenderContext, item: ResolvedClause) -> Article:
+    """Return the article of one clause; template and markup problems go to ``ctx.problems``."""
+    entry = item.entry
+    module = entry.module
+    assert isinstance(module, ClauseModule)
+    context = ctx.variables(item.params, module.id)
+    body: list[Block] = []
+    parsed = render_text(ctx, entry, ("text",), module.text, context)
+    if parsed is not None:
+        before, after = parsed
+        body.extend(before)
+        if module.options is not None:
+            body.extend(_option_blocks(ctx, entry, item, context))
+        body.extend(after or [])
+    return Article(
+        clause_id=module.id,
+        version=module.version,
+        title=module.title,
+        status=module.status,
+        body=tuple(body),
+        commentary=commentary_sections(module.commentary),
+        open_questions=tuple(module.commentary.open_questions),
+        sources=source_notes(ctx.catalogue, module.sources),
+        implements=tuple(module.implements),
+        option=item.option,
+    )
+
+
+def _option_blocks(ctx: RenderContext, entry: Entry, item: ResolvedClause, context: dict[str, Any]) -> list[Block]:
+    """Return the chosen option's paragraphs (enactment) or an OptionGroup of every option (model)."""
+    options = entry.module.options
+    assert options is not None
+    variants = []
+    for key, choice in sorted(options.choices.items()):
+        if not ctx.model_mode and key != item.option:
+            continue
+        parsed = render_text(ctx, entry, ("options", "choices", key, "text"), choice.text, context)
+        paragraphs = parsed[0] + (parsed[1] or []) if parsed else []
+        variants.append(OptionVariant(key, choice.label, key == item.option, tuple(paragraphs)))
+    if not ctx.model_mode:
+        return list(variants[0].paragraphs) if variants else []
+    return [OptionGroup(tuple(variants))]
+
+
+def render_text(
+    ctx: RenderContext, entry: Entry, key: tuple[str, ...], source: str, context: dict[str, Any]
+) -> tuple[list[Paragraph], list[Paragraph] | None] | None:
+    """Render one template field of a module and parse its markup; None when it failed."""
+    start = entry.source.text_start_line(key)
+    where = Location(entry.source.file, start, ".".join(key))
+    clause_id = entry.module.id
+    if "{" in source:
+        template, problems = compile_template(ctx.env, source, where, clause_id)
+        ctx.problems.extend(problems)
+        if template is None:
+            return None
+        text, problems = run_template(template, context, where, clause_id)
+        ctx.problems.extend(problems)
+        if text is None:
+            return None
+    else:
+        text = source
+    problems_list: list[Diagnostic] = []
+    parsed = parse_body(text, entry.source.file, start or 1, problems_list)
+    ctx.problems.extend(problems_list)
+    locate = _SourceLocator(source, where)
+    return locate.paragraphs(parsed.before), (locate.paragraphs(parsed.after) if parsed.after is not None else None)
+
+
+class _SourceLocator:
+    """Gives Term and Ref nodes the line of the template call that made them."""
+
+    def __init__(self, source: str, where: Location) -> None:
+        self.lines = source.splitlines()
+        self.where = where
+
+    def find(self, helper: str, name: str) -> Location:
+        pattern = re.compile(rf"{helper}\(\s*['\"]{re.escape(name)}['\"]")
+        for index, line in enumerate(self.lines):
+            if pattern.search(line):
+                return Location(self.where.file, (self.where.line or 1) + index, self.where.key_path)
+        return self.where
+
+    def paragraphs(self, paragraphs: list[Paragraph]) -> list[Paragraph]:
+        from modellaw.walk import map_inlines
+
+        def locate(node: Any) -> Any:
+            kind = type(node).__name__
+            if kind == "Term":
+                return replace(node, origin=self.find("term", node.term_id))
+            if kind == "Ref":
+                return replace(node, origin=self.find("ref", node.target))
+            return node
+
+        return [map_inlines(p, locate) for p in paragraphs]
+
+
+_COMMENTARY_HEADINGS = (
+    ("purpose", "Purpose"),
+    ("status_basis", "Basis for status"),
+    ("human_rights", "Human rights"),
+    ("ihl", "International humanitarian law"),
+    ("options", "Drafting options"),
+)
+
+
+def commentary_sections(commentary: Commentary) -> tuple[CommentarySection, ...]:
+    """Return the commentary as headed sections, in a fixed order, skipping empty parts."""
+    sections = [CommentarySection(h, getattr(commentary, k)) for k, h in _COMMENTARY_HEADINGS if getattr(commentary, k)]
+    impl = commentary.implementation
+    if impl is not None:
+        for key, heading in (("general", "Implementation"), ("civil_law", "Implementation in civil-law systems"), ("common_law", "Implementation in common-law systems")):
+            if getattr(impl, key):
+                sections.append(CommentarySection(heading, getattr(impl, key)))
+    return tuple(CommentarySection(s.heading, " ".join(s.text.split())) for s in sections)
+
+
+def source_notes(catalogue: Catalogue, sources: list[Source]) -> tuple[SourceNote, ...]:
+    """Return the sources with the instruments' citation forms from the catalogue."""
+    notes = []
+    for source in sources:
+        instrument = catalogue.instruments.get(source.instrument)
+        citation = instrument.short if instrument else source.instrument
+        notes.append(SourceNote(source.instrument, citation, source.pinpoint, source.relation, source.verification, source.note))
+    return tuple(notes)
+
+
+def _meta(resolved: ResolvedDocument) -> Meta:
+    config = resolved.loaded.config
+    return Meta(
+        title=config.title,
+        short_title=config.short_title or config.title,
+        jurisdiction=config.jurisdiction.name,
+        tradition=config.jurisdiction.tradition,
+        language=config.language,
+        version=config.version,
+        date=config.date,
+        mode=config.mode,
+        author=config.author,
+        draft_marking=config.draft_marking,
+        config_hash=resolved.loaded.sha256,
+        library_version=__version__,
+    )
+
+
+def definition_module(entry: Entry) -> DefinitionModule:
+    """Return the entry's module as a DefinitionModule."""
+    assert isinstance(entry.module, DefinitionModule)
+    return entry.module

@@ -1,0 +1,293 @@
+"""Schema of a clause module: one YAML file under ``clauses/<family>/``."""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Literal, Union
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+from modellaw.schema.catalogue import InstrumentId, RecommendationId
+from modellaw.schema.types import ClauseId, Duration, SemVer
+
+_STRICT = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
+
+ParamName = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")]
+OptionKey = Annotated[str, StringConstraints(pattern=r"^[A-Z]$")]
+
+
+class _Parameter(BaseModel):
+    model_config = _STRICT
+
+    description: str = Field(min_length=3)
+    """What the parameter controls, for drafters reading the catalogue."""
+
+
+class TextParameter(_Parameter):
+    """A piece of text, such as the name of an authority."""
+
+    type: Literal["text"]
+    default: str | None = None
+    """Value used when the config sets none; no default makes the parameter required."""
+
+
+class IntegerParameter(_Parameter):
+    """A whole number with optional bounds, such as a maximum penalty in years."""
+
+    type: Literal["integer"]
+    default: int | None = None
+    """Value used when the config sets none; no default makes the parameter required."""
+    min: int | None = None
+    """Smallest value allowed."""
+    max: int | None = None
+    """Largest value allowed."""
+    unit: str | None = None
+    """Unit for catalogues, e.g. ``years``; the template writes the unit itself."""
+
+    @model_validator(mode="after")
+    def _default_within_bounds(self) -> IntegerParameter:
+        if self.min is not None and self.max is not None and self.min > self.max:
+            raise ValueError(f"min {self.min} is greater than max {self.max}")
+        if self.default is not None:
+            if self.min is not None and self.default < self.min:
+                raise ValueError(f"default {self.default} is below min {self.min}")
+            if self.max is not None and self.default > self.max:
+                raise ValueError(f"default {self.default} is above max {self.max}")
+        return self
+
+
+class ChoiceParameter(_Parameter):
+    """One value out of a closed list (an enumeration)."""
+
+    type: Literal["choice"]
+    choices: list[str] = Field(min_length=2)
+    """The values allowed, as they appear in the text."""
+    default: str | None = None
+    """Value used when the config sets none; must be one of ``choices``."""
+
+    @model_validator(mode="after")
+    def _default_is_a_choice(self) -> ChoiceParameter:
+        if self.default is not None and self.default not in self.choices:
+            raise ValueError(f"default {self.default!r} is not one of {self.choices}")
+        return self
+
+
+class ListParameter(_Parameter):
+    """A list of text items, such as the humanitarian actors covered by an exemption."""
+
+    type: Literal["list"]
+    default: list[str] | None = None
+    """Items used when the config sets none."""
+    min_items: int = 0
+    """Fewest items allowed."""
+
+
+class BooleanParameter(_Parameter):
+    """A yes/no switch that templates test with ``{% if %}``."""
+
+    type: Literal["boolean"]
+    default: bool | None = None
+    """Value used when the config sets none."""
+
+
+class DurationParameter(_Parameter):
+    """A period such as ``12 months`` or ``48 hours``."""
+
+    type: Literal["duration"]
+    default: Duration | None = None
+    """Value used when the config sets none, written ``<number> <unit>``."""
+
+
+Parameter = Annotated[
+    Union[
+        TextParameter,
+        IntegerParameter,
+        ChoiceParameter,
+        ListParameter,
+        BooleanParameter,
+        DurationParameter,
+    ],
+    Field(discriminator="type"),
+]
+
+
+class OptionChoice(BaseModel):
+    """One drafting alternative of a clause."""
+
+    model_config = _STRICT
+
+    label: str = Field(min_length=3)
+    """Short name shown in model mode: ``[Option A: <label>]``."""
+    text: str = Field(min_length=1)
+    """Jinja text in the clause markup, inserted where the clause text says ``@options``."""
+
+
+class Options(BaseModel):
+    """Drafting alternatives where national practice differs."""
+
+    model_config = _STRICT
+
+    default: OptionKey
+    """The option used in enactment mode when the config chooses none."""
+    choices: dict[OptionKey, OptionChoice] = Field(min_length=2)
+    """Alternatives keyed A, B, C..."""
+
+    @model_validator(mode="after")
+    def _default_is_a_choice(self) -> Options:
+        if self.default not in self.choices:
+            raise ValueError(f"default option {self.default!r} is not one of {sorted(self.choices)}")
+        return self
+
+
+class Implementation(BaseModel):
+    """Implementation notes, general and per legal tradition."""
+
+    model_config = _STRICT
+
+    general: str | None = None
+    """Notes for every legal system (secondary legislation, institutions, costs)."""
+    civil_law: str | None = None
+    """Notes for civil-law systems (codes, by-reference liability)."""
+    common_law: str | None = None
+    """Notes for common-law systems (sections, penalties on conviction, regulations)."""
+
+
+class Commentary(BaseModel):
+    """Commentary printed after the article in model mode."""
+
+    model_config = _STRICT
+
+    purpose: str = Field(min_length=10)
+    """What the provision is for."""
+    status_basis: str | None = None
+    """Why the provision is mandatory, recommended or optional."""
+    human_rights: str | None = None
+    """Human-rights notes: legality, necessity, proportionality, non-discrimination, remedies."""
+    ihl: str | None = None
+    """International humanitarian law notes."""
+    options: str | None = None
+    """How to choose between the drafting options."""
+    implementation: Implementation | None = None
+    """Implementation notes."""
+    open_questions: list[str] = []
+    """Questions still open for reviewers."""
+
+
+class Source(BaseModel):
+    """An instrument the clause draws on, with a pinpoint."""
+
+    model_config = _STRICT
+
+    instrument: InstrumentId
+    """Id from ``seeds/instruments.yaml``."""
+    pinpoint: str | None = None
+    """Article, paragraph or section, e.g. ``Art. 14(4)`` or ``op. 5``."""
+    relation: Literal["implements", "adapted-from", "consistent-with", "inspired-by", "see-also"]
+    """How the clause relates to the instrument."""
+    verification: Literal["verified", "secondary", "known", "unverified"]
+    """How the pinpoint was checked: against the text, a secondary source, from knowledge, or not at all."""
+    note: str | None = None
+    """A short remark printed after the citation."""
+
+    @property
+    def verified(self) -> bool:
+        """True only when the pinpoint was checked against the instrument's text."""
+        return self.verification == "verified"
+
+
+class ClauseModule(BaseModel):
+    """A clause: one article of a law, with its options, parameters, commentary and sources."""
+
+    model_config = _STRICT
+
+    id: ClauseId
+    """``<family>.<slug>``; unique in the library and never reused."""
+    kind: Literal["clause"] = "clause"
+    title: str = Field(min_length=3)
+    """Article heading."""
+    version: SemVer
+    """Version of the module, bumped on every change of meaning."""
+    status: Literal["mandatory", "recommended", "optional"]
+    """Mandatory where a binding instrument requires it; recommended; optional (a policy choice)."""
+    summary: str = Field(min_length=10)
+    """One sentence for catalogues and annex tables."""
+    requires: list[ClauseId] = []
+    """Clauses that must be in the same law."""
+    conflicts: list[ClauseId] = []
+    """Clauses that must not be in the same law."""
+    parameters: dict[ParamName, Parameter] = {}
+    """Typed values that drafters set in the config."""
+    options: Options | None = None
+    """Drafting alternatives."""
+    text: str = ""
+    """Jinja text in the clause markup; ``@options`` marks where the chosen option goes."""
+    commentary: Commentary
+    """Commentary printed after the article in model mode."""
+    sources: list[Source] = []
+    """Instruments the clause draws on."""
+    implements: list[RecommendationId] = []
+    """Recommendations of the catalogue that the clause answers."""
+
+    @property
+    def family(self) -> str:
+        """The family: the part of the id before the dot."""
+        return self.id.split(".", 1)[0]
+
+    @model_validator(mode="after")
+    def _has_text(self) -> ClauseModule:
+        if not self.text.strip() and self.options is None:
+            raise ValueError("a clause needs 'text', 'options', or both")
+        if self.options is None and re.search(r"^\s*@options\s*$", self.text, re.M):
+            raise ValueError("'@options' is used in the text but the clause has no options")
+        return self
+
+
+class DefinitionModule(BaseModel):
+    """A defined term: one entry of the definitions article."""
+
+    model_config = _STRICT
+
+    id: ClauseId
+    """``definitions.<slug>``; templates use it as ``term("<slug>")``."""
+    kind: Literal["definition"]
+    term: str = Field(min_length=1)
+    """The term as it appears in the text, e.g. ``AI system``."""
+    plural: str | None = None
+    """Plural form, used by ``term("<slug>", "plural")``."""
+    version: SemVer
+    status: Literal["mandatory", "recommended", "optional"] = "recommended"
+    summary: str = Field(min_length=10)
+    definition: str = ""
+    """Jinja text that follows 'means'; may use term() and list sub-points with ``- ``.
+    With options, the chosen option's text is the definition instead."""
+    parameters: dict[ParamName, Parameter] = {}
+    options: Options | None = None
+    commentary: Commentary
+    sources: list[Source] = []
+    implements: list[RecommendationId] = []
+
+    @model_validator(mode="after")
+    def _has_definition(self) -> DefinitionModule:
+        if not self.definition.strip() and self.options is None:
+            raise ValueError("a definition needs 'definition' text or options")
+        if self.definition.strip() and self.options is not None:
+            raise ValueError("give either 'definition' or options, not both")
+        return self
+
+    @property
+    def family(self) -> str:
+        """Always ``definitions``."""
+        return "definitions"
+
+    @property
+    def slug(self) -> str:
+        """The part of the id after ``definitions.``."""
+        return self.id.split(".", 1)[1]
+
+    @property
+    def title(self) -> str:
+        """The term, which serves as title in catalogues."""
+        return self.term
+
+
+Module = Annotated[Union[ClauseModule, DefinitionModule], Field(discriminator="kind")]

@@ -1,0 +1,82 @@
+"""Schema of a document config: which clauses, in what order, with which values."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from modellaw.schema.types import ClauseId, LanguageTag
+
+_STRICT = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
+
+DEFINITIONS_SLOT = "definitions"
+"""The structure entry that places the assembled definitions article."""
+
+
+class Jurisdiction(BaseModel):
+    """The State the draft is for, and its legal tradition (which sets the numbering scheme)."""
+
+    model_config = _STRICT
+
+    name: str = "[State]"
+    """Name of the State, or a bracketed placeholder in a model law."""
+    tradition: Literal["civil-law", "common-law"] = "civil-law"
+    """civil-law: chapters and articles; common-law: parts and sections."""
+
+
+class Division(BaseModel):
+    """A chapter (a Part under the common-law scheme) and the clauses it holds, in order."""
+
+    model_config = _STRICT
+
+    chapter: str = Field(min_length=1)
+    """Chapter heading."""
+    clauses: list[ClauseId | Literal["definitions"]] = Field(min_length=1)
+    """Clause ids in order; ``definitions`` places the assembled definitions article."""
+
+
+class DocumentConfig(BaseModel):
+    """A document config: everything needed to build one draft law."""
+
+    model_config = _STRICT
+
+    title: str = Field(min_length=3)
+    """Long title of the law."""
+    short_title: str | None = None
+    """Short title for headers; defaults to the long title."""
+    mode: Literal["model", "enactment"] = "model"
+    """model: status markers, options in brackets, commentary and sources; enactment: clean text."""
+    jurisdiction: Jurisdiction = Jurisdiction()
+    language: LanguageTag = "en"
+    """Language of the text, set on the document styles."""
+    version: str = Field(default="0.1", min_length=1)
+    """Version of the draft."""
+    date: dt.date
+    """Date of the draft; printed on the title page and pinned in the file's properties."""
+    author: str = "modellaw"
+    """Author recorded in the file's properties."""
+    draft_marking: str | None = "Draft"
+    """Marking on the title page; null for none."""
+    library: list[str] = []
+    """Extra clause library folders, relative to the config file."""
+    builtin_library: bool = True
+    """Whether the built-in clause library is loaded as well."""
+    structure: list[Division] = Field(min_length=1)
+    """Chapters in order."""
+    terms: list[str] = []
+    """Defined terms to include even when no clause uses them (warned about when unused)."""
+    parameters: dict[ClauseId, dict[str, Any]] = {}
+    """Parameter values by clause id, checked against each clause's declarations."""
+    options: dict[ClauseId, str] = {}
+    """Chosen option (A, B...) by clause id."""
+    annexes: list[Literal["concordance"]] = []
+    """Annexes appended to the draft."""
+
+    @model_validator(mode="after")
+    def _one_definitions_slot(self) -> DocumentConfig:
+        slots = sum(c == DEFINITIONS_SLOT for d in self.structure for c in d.clauses)
+        if slots > 1:
+            raise ValueError("'definitions' may appear only once in the structure")
+        return self

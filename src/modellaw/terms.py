@@ -1,0 +1,229 @@
+"""Defined terms: which are used, the assembled definitions article, and linking uses to definitions."""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any
+
+from modellaw.errors import Diagnostics, Location
+from modellaw.ir import Article, CommentarySection, DefinedTerm, Document, Inline, Paragraph, Point, Term, Text, plain_text
+from modellaw.library import Entry, Library
+from modellaw.resolve import DefinitionsSlot, ParamValue, check_value
+from modellaw.schema.clause import DefinitionModule
+from modellaw.walk import iter_inlines, map_inlines
+
+if TYPE_CHECKING:
+    from modellaw.render import RenderContext
+    from modellaw.resolve import ResolvedDocument
+
+UsedTerms = dict[str, Location | None]
+
+
+def collect_terms(articles: list[Article]) -> UsedTerms:
+    """Return each term id used in ``articles`` with the location of its first use."""
+    used: UsedTerms = {}
+    for article in articles:
+        for node in iter_inlines(article):
+            if isinstance(node, Term) and node.term_id not in used:
+                used[node.term_id] = node.origin
+    return used
+
+
+def sort_key(term: str) -> str:
+    """Return the key that sorts terms alphabetically, ignoring case and accents."""
+    decomposed = unicodedata.normalize("NFKD", term)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def assemble_definitions(ctx: RenderContext, resolved: ResolvedDocument, used: UsedTerms) -> Article | None:
+    """Return the definitions article for the used terms and their own terms (None when none are used)."""
+    library = resolved.library
+    config = resolved.loaded.config
+    wanted: UsedTerms = dict(used)
+    for index, forced in enumerate(config.terms):
+        wanted.setdefault(forced, resolved.loaded.locate(("terms", index)))
+    rendered = _render_closure(ctx, resolved, wanted)
+    _report_cycles(ctx, library, rendered)
+    for index, forced in enumerate(config.terms):
+        if forced not in used and not _used_by_definitions(forced, rendered) and forced in rendered:
+            ctx.problems.warning("DEF002", f"term {forced!r} is defined but no article uses it", resolved.loaded.locate(("terms", index)))
+    if not rendered:
+        return None
+    if not any(isinstance(i, DefinitionsSlot) for d in resolved.divisions for i in d.items):
+        names = ", ".join(sorted(rendered))
+        ctx.problems.error("DEF004", f"the text uses defined terms ({names}) but the structure has no 'definitions' entry", resolved.loaded.locate(("structure",)))
+        return None
+    return _definitions_article(ctx, library, rendered)
+
+
+def _render_closure(ctx: RenderContext, resolved: ResolvedDocument, wanted: UsedTerms) -> dict[str, Point]:
+    """Render every wanted definition and the definitions they use in turn."""
+    rendered: dict[str, Point] = {}
+    queue = list(wanted.items())
+    while queue:
+        term_id, origin = queue.pop(0)
+        if term_id in rendered:
+            continue
+        entry = resolved.library.definition(term_id)
+        if entry is None:
+            continue  # reported where it is used, by link_terms
+        point = _render_definition(ctx, resolved, entry)
+        if point is None:
+            continue
+        rendered[term_id] = point
+        queue.extend((t.term_id, t.origin) for t in iter_inlines(point) if isinstance(t, Term))
+    return rendered
+
+
+def _render_definition(ctx: RenderContext, resolved: ResolvedDocument, entry: Entry) -> Point | None:
+    from modellaw.render import render_text
+
+    module = entry.module
+    assert isinstance(module, DefinitionModule)
+    params = _definition_params(ctx, resolved, entry)
+    context = ctx.variables(params, module.id)
+    if module.options is not None:
+        key = resolved.loaded.config.options.get(module.id, module.options.default)
+        parsed = render_text(ctx, entry, ("options", "choices", key, "text"), module.options.choices[key].text, context)
+    else:
+        parsed = render_text(ctx, entry, ("definition",), module.definition, context)
+    if parsed is None:
+        return None
+    paragraphs = parsed[0]
+    if len(paragraphs) != 1 or paragraphs[0].wrap_up:
+        ctx.problems.error("MRK005", f"definition {module.id!r} must be one paragraph (sub-points allowed)", entry.locate(("definition",)))
+        return None
+    body = paragraphs[0]
+    lead: tuple[Inline, ...] = (DefinedTerm(module.slug, module.term), Text(" means "))
+    return Point(inlines=lead + body.inlines, children=body.points, anchor=module.slug)
+
+
+def _definition_params(ctx: RenderContext, resolved: ResolvedDocument, entry: Entry) -> dict[str, ParamValue]:
+    module = entry.module
+    given: dict[str, Any] = resolved.loaded.config.parameters.get(module.id, {})
+    params = {}
+    for name, declaration in module.parameters.items():
+        if name in given:
+            where = resolved.loaded.locate(("parameters", module.id, name))
+            params[name] = ParamValue(check_value(declaration, given[name], ctx.problems, where), False)
+        else:
+            params[name] = ParamValue(declaration.default, True)
+    return params
+
+
+def _used_by_definitions(term_id: str, rendered: dict[str, Point]) -> bool:
+    return any(isinstance(n, Term) and n.term_id == term_id for p in rendered.values() for n in iter_inlines(p))
+
+
+def _report_cycles(ctx: RenderContext, library: Library, rendered: dict[str, Point]) -> None:
+    """Report definitions that define a term through itself, directly or in a circle."""
+    graph = {t: {n.term_id for n in iter_inlines(p) if isinstance(n, Term)} for t, p in rendered.items()}
+    reported: set[frozenset[str]] = set()
+    for start in sorted(graph):
+        path = _find_cycle(graph, start)
+        if path and frozenset(path) not in reported:
+            reported.add(frozenset(path))
+            entry = library.definition(start)
+            where = entry.locate(("definition",)) if entry else None
+            ctx.problems.error("DEF003", "circular definition: " + " -> ".join([*path, path[0]]), where)
+
+
+def _find_cycle(graph: dict[str, set[str]], start: str) -> list[str] | None:
+    stack: list[tuple[str, list[str]]] = [(start, [start])]
+    while stack:
+        node, path = stack.pop()
+        for nxt in sorted(graph.get(node, ())):
+            if nxt == start:
+                return path
+            if nxt not in path:
+                stack.append((nxt, [*path, nxt]))
+    return None
+
+
+def _definitions_article(ctx: RenderContext, library: Library, rendered: dict[str, Point]) -> Article:
+    order = sorted(rendered, key=lambda t: sort_key(definition_of(library, t).term))
+    points = [_punctuate(rendered[t], last=(i == len(order) - 1)) for i, t in enumerate(order)]
+    intro = "In this Act:" if ctx.common_law else "For the purposes of this Law:"
+    commentary = [CommentarySection("Purpose", _DEFINITIONS_PURPOSE)]
+    sources = []
+    for term_id in order:
+        module = definition_of(library, term_id)
+        commentary.append(CommentarySection(f"“{module.term}”", " ".join(module.commentary.purpose.split())))
+        commentary.extend(_option_notes(ctx, library, module))
+        from modellaw.render import source_notes
+
+        sources.extend(replace(s, note=f"for “{module.term}”" + (f"; {s.note}" if s.note else "")) for s in source_notes(ctx.catalogue, module.sources))
+    return Article(
+        clause_id="definitions",
+        version="",
+        title="Interpretation" if ctx.common_law else "Definitions",
+        status="",
+        body=(Paragraph(inlines=(Text(intro),), points=tuple(points)),),
+        commentary=tuple(commentary),
+        sources=tuple(sources),
+        implements=tuple(sorted({r for t in order for r in definition_of(library, t).implements})),
+    )
+
+
+_DEFINITIONS_PURPOSE = (
+    "This article is assembled from the definition modules of the terms that the other articles use, "
+    "in alphabetical order, so that it defines every term used and no term that is not."
+)
+
+
+def _option_notes(ctx: RenderContext, library: Library, module: DefinitionModule) -> list[CommentarySection]:
+    if module.options is None or not ctx.model_mode:
+        return []
+    notes = []
+    for key, choice in sorted(module.options.choices.items()):
+        text = " ".join(choice.text.split())
+        notes.append(CommentarySection(f"Option {key} for “{module.term}” ({choice.label})", text))
+    return notes
+
+
+def definition_of(library: Library, term_id: str) -> DefinitionModule:
+    """Return the definition module of ``term_id`` (which must exist)."""
+    entry = library.definition(term_id)
+    assert entry is not None and isinstance(entry.module, DefinitionModule)
+    return entry.module
+
+
+def _punctuate(point: Point, last: bool) -> Point:
+    """Return the definition point ending in ';' (or '.' when last), on its deepest last item."""
+    mark = "." if last else ";"
+    if point.children:
+        children = point.children[:-1] + (_punctuate(point.children[-1], last),)
+        return replace(point, children=children)
+    inlines = list(point.inlines)
+    if inlines and isinstance(inlines[-1], Text):
+        inlines[-1] = Text(inlines[-1].text.rstrip(" .;,") + mark)
+    else:
+        inlines.append(Text(mark))
+    return replace(point, inlines=tuple(inlines))
+
+
+def link_terms(document: Document, library: Library, problems: Diagnostics) -> Document:
+    """Return the document with each Term's display text set; undefined terms are errors."""
+
+    def link(node: Inline) -> Inline:
+        if not isinstance(node, Term):
+            return node
+        entry = library.definition(node.term_id)
+        if entry is None:
+            problems.error("DEF001", f"term {node.term_id!r} is used but not defined{library.suggest('definitions.' + node.term_id)}", node.origin)
+            return node
+        module = entry.module
+        assert isinstance(module, DefinitionModule)
+        if node.text == "plural":
+            if module.plural is None:
+                problems.error("DEF005", f"term {node.term_id!r} has no plural form; add 'plural' to its module", node.origin)
+            return replace(node, text=module.plural or module.term)
+        if node.text:
+            problems.error("DEF006", f"unknown form {node.text!r} of term {node.term_id!r}; use term(id) or term(id, 'plural')", node.origin)
+        return replace(node, text=module.term)
+
+    return map_inlines(document, link)
+
+
+__all__ = ["assemble_definitions", "collect_terms", "link_terms", "plain_text", "sort_key"]

@@ -1,0 +1,69 @@
+"""The few raw OOXML pieces python-docx lacks: bookmarks, internal hyperlinks, simple fields, language.
+
+Built with python-docx's own ``OxmlElement`` and ``qn`` so every element is namespaced as
+python-docx expects; domain code never writes XML strings.
+"""
+
+from __future__ import annotations
+
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.oxml.text.paragraph import CT_P
+from docx.oxml.text.run import CT_R
+
+
+def new_run(text: str, style_id: str | None = None) -> CT_R:
+    """Return a ``w:r`` holding ``text`` (tabs become ``w:tab``), with an optional character style."""
+    run: CT_R = OxmlElement("w:r")  # type: ignore[assignment]
+    if style_id:
+        run.style = style_id
+    run.text = text
+    return run
+
+
+def add_bookmark(paragraph: CT_P, bookmark_id: int, name: str, first: int = 0) -> None:
+    """Wrap the paragraph's content from child index ``first`` in bookmark ``name``."""
+    start = OxmlElement("w:bookmarkStart", {qn("w:id"): str(bookmark_id), qn("w:name"): name})
+    end = OxmlElement("w:bookmarkEnd", {qn("w:id"): str(bookmark_id)})
+    children = [c for c in paragraph if c.tag != qn("w:pPr")]
+    if len(children) > first:
+        children[first].addprevious(start)
+    else:
+        paragraph.append(start)
+    paragraph.append(end)
+
+
+def internal_link(anchor: str, run: CT_R) -> OxmlElement:
+    """Return a ``w:hyperlink`` to bookmark ``anchor`` holding ``run``."""
+    link = OxmlElement("w:hyperlink", {qn("w:anchor"): anchor, qn("w:history"): "1"})
+    link.append(run)
+    return link
+
+
+def simple_field(instruction: str, cached: str) -> OxmlElement:
+    """Return a ``w:fldSimple`` field (e.g. ``PAGE``) whose cached result is ``cached``."""
+    field = OxmlElement("w:fldSimple", {qn("w:instr"): f" {instruction} "})
+    field.append(new_run(cached))
+    return field
+
+
+def set_default_language(styles_element: OxmlElement, language: str) -> None:
+    """Set the language of the document defaults (``w:docDefaults``), so spelling checks use it."""
+    defaults = styles_element.find(qn("w:docDefaults"))
+    if defaults is None:
+        defaults = OxmlElement("w:docDefaults")
+        styles_element.insert(0, defaults)
+    rpr_default = defaults.find(qn("w:rPrDefault"))
+    if rpr_default is None:
+        rpr_default = OxmlElement("w:rPrDefault")
+        defaults.insert(0, rpr_default)
+    rpr = rpr_default.find(qn("w:rPr"))
+    if rpr is None:
+        rpr = OxmlElement("w:rPr")
+        rpr_default.append(rpr)
+    lang = rpr.find(qn("w:lang"))
+    if lang is None:
+        lang = OxmlElement("w:lang")
+        rpr.append(lang)
+    lang.set(qn("w:val"), language)
+    lang.set(qn("w:bidi"), language)

@@ -1,0 +1,98 @@
+"""The Markdown writer: the same labels and text as the Word draft, as plain Markdown."""
+
+from __future__ import annotations
+
+from modellaw.ir import Article, DefinedTerm, Document, Inline, OptionGroup, Paragraph, Point, Ref, Text
+from modellaw.writers.words import MODEL_NOTE, STATUS_MARKERS, article_heading, division_heading, quoted, title_lines
+
+
+def write_markdown(document: Document) -> str:
+    """Return the document as Markdown text (labels escaped so readers keep them literal)."""
+    meta = document.meta
+    lines: list[str] = []
+    if meta.draft_marking:
+        lines += [f"**{meta.draft_marking}**", ""]
+    lines += [f"# {meta.title}", ""]
+    lines += [f"{line}  " for line in title_lines(meta)] + [""]
+    if meta.mode == "model":
+        lines += [f"*{MODEL_NOTE}*", ""]
+    for division in document.divisions:
+        lines += [f"## {division_heading(division, meta)}", ""]
+        for article in division.articles:
+            lines += _article(article, document)
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def _article(article: Article, document: Document) -> list[str]:
+    meta = document.meta
+    lines = [f"### {article_heading(article, meta)}", ""]
+    if meta.mode == "model" and article.status:
+        lines += [f"*{STATUS_MARKERS[article.status]}*", ""]
+    for block in article.body:
+        if isinstance(block, OptionGroup):
+            for variant in block.variants:
+                lines += [f"**\\[Option {variant.key}: {variant.label}\\]**", ""]
+                for paragraph in variant.paragraphs:
+                    lines += _paragraph(paragraph, meta.language)
+            lines += ["**\\[End of options\\]**", ""]
+        else:
+            lines += _paragraph(block, meta.language)
+    if meta.mode == "model":
+        lines += _commentary(article)
+    return lines
+
+
+def _paragraph(paragraph: Paragraph, language: str) -> list[str]:
+    label = f"{_escape_label(paragraph.label)} " if paragraph.label else ""
+    lines = [label + _inlines(paragraph.inlines, language), ""]
+    for point in paragraph.points:
+        lines += _point(point, 1, language)
+    if paragraph.wrap_up:
+        lines += [_inlines(paragraph.wrap_up, language), ""]
+    return lines
+
+
+def _point(point: Point, depth: int, language: str) -> list[str]:
+    indent = "&emsp;" * depth
+    lines = [f"{indent}{_escape_label(point.label or '')} {_inlines(point.inlines, language)}", ""]
+    for child in point.children:
+        lines += _point(child, depth + 1, language)
+    return lines
+
+
+def _escape_label(label: str | None) -> str:
+    """Return a label that Markdown readers do not turn into a list marker."""
+    if not label:
+        return ""
+    return label.replace(".", "\\.").replace("(", "\\(")
+
+
+def _inlines(inlines: tuple[Inline, ...], language: str) -> str:
+    parts = []
+    for node in inlines:
+        if isinstance(node, DefinedTerm):
+            parts.append(f"**{quoted(node.text, language)}**")
+        elif isinstance(node, Ref):
+            parts.append(node.label or "")
+        else:
+            parts.append(_escape_text(node.text) if isinstance(node, Text) else node.text)
+    return "".join(parts)
+
+
+def _escape_text(text: str) -> str:
+    return text.replace("*", "\\*").replace("_", "\\_")
+
+
+def _commentary(article: Article) -> list[str]:
+    lines: list[str] = []
+    if not (article.commentary or article.sources):
+        return lines
+    lines += ["#### Commentary", ""]
+    lines += [f"**{s.heading}.** {s.text}" + "\n" for s in article.commentary]
+    if article.open_questions:
+        lines += ["**Open questions.**", ""] + [f"- {q}" for q in article.open_questions] + [""]
+    if article.implements:
+        lines += [f"**Recommendations answered.** {', '.join(article.implements)}.", ""]
+    if article.sources:
+        lines += ["**Sources.**", ""] + [f"- {s.format()}" for s in article.sources] + [""]
+    return lines
