@@ -120,14 +120,16 @@ class SourceNote:
     relation: str
     verification: str
     note: str | None = None
+    subject: str | None = None
 
     def format(self) -> str:
-        """Return the citation as printed, marking unverified pinpoints."""
-        text = self.citation + (f", {self.pinpoint}" if self.pinpoint else "")
+        """Return the citation as printed: ``[subject: ]citation, pinpoint[ (pinpoint unverified)] — relation[; note]``."""
+        text = (f"{self.subject}: " if self.subject else "") + self.citation
+        text += f", {self.pinpoint}" if self.pinpoint else ""
         if self.verification == "unverified":
             text += " (pinpoint unverified)"
-        text += f" [{self.relation}]"
-        return text + (f". {self.note}" if self.note else "")
+        text += f" — {self.relation.replace('-', ' ')}"
+        return text + (f"; {self.note}" if self.note else "")
 
 
 @dataclass(frozen=True, slots=True)

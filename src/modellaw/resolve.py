@@ -188,8 +188,8 @@ def check_value(declaration: Parameter, value: Any, problems: Diagnostics, where
     try:
         checked = _ADAPTERS[type(declaration)].validate_python(value, strict=not isinstance(declaration, DurationParameter))
     except ValidationError as exc:
-        message = exc.errors(include_url=False)[0]["msg"]
-        problems.error("RES012", f"{message} for a {declaration.type} parameter (got {value!r})", where)
+        message = exc.errors(include_url=False)[0]["msg"].removeprefix("Value error, ")
+        problems.error("RES012", f"{message} (the parameter is of type {declaration.type}; got {value!r})", where)
         return None
     if isinstance(declaration, IntegerParameter):
         if declaration.min is not None and checked < declaration.min:

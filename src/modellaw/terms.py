@@ -153,7 +153,7 @@ def _definitions_article(ctx: RenderContext, library: Library, rendered: dict[st
         commentary.extend(_option_notes(ctx, library, module))
         from modellaw.render import source_notes
 
-        sources.extend(replace(s, note=f"for “{module.term}”" + (f"; {s.note}" if s.note else "")) for s in source_notes(ctx.catalogue, module.sources))
+        sources.extend(replace(s, subject=f"“{module.term}”") for s in source_notes(ctx.catalogue, module.sources))
     return Article(
         clause_id="definitions",
         version="",
