@@ -1,0 +1,47 @@
+"""RENDER: the sandboxed template environment."""
+
+from modellaw.errors import Location
+from modellaw.schema.types import DurationValue
+from modellaw.templating import compile_template, make_env, mark_default, run_template
+
+WHERE = Location("c.yaml", 20, "text")
+
+
+def render(source: str, model: bool, **context):
+    template, problems = compile_template(make_env(model), source, WHERE, "x.y")
+    assert template is not None, problems
+    return run_template(template, context, WHERE, "x.y")
+
+
+def test_defaults_are_bracketed_in_model_mode_only():
+    context = {"n": mark_default(10), "d": mark_default(DurationValue(12, "month")), "a": mark_default("[authority]"), "s": 5}
+    text, _ = render("{{ n }} {{ d }} {{ a }} {{ s }}", True, **context)
+    assert text == "[10] [12 months] [authority] 5"
+    text, _ = render("{{ n }} {{ d }} {{ a }} {{ s }}", False, **context)
+    assert text == "10 12 months [authority] 5"
+
+
+def test_defaults_still_compare_and_compute_like_values():
+    text, _ = render("{% if n > 5 %}{{ n + 1 }}{% endif %}", True, n=mark_default(10))
+    assert text == "11"
+
+
+def test_undefined_names_fail_with_the_file_line():
+    text, problems = render("line one\n{{ missing }}", True)
+    assert text is None
+    assert problems[0].code == "TPL002" and problems[0].location.line == 21
+
+
+def test_sandbox_blocks_dunder_access():
+    text, problems = render("{{ ''.__class__.__mro__[1].__subclasses__() }}", True)
+    assert text is None and problems[0].code == "TPL003"
+
+
+def test_includes_are_impossible_without_a_loader():
+    text, problems = render("{% include '/etc/passwd' %}", True)
+    assert text is None and problems[0].code == "TPL009"
+
+
+def test_syntax_errors_are_located():
+    template, problems = compile_template(make_env(True), "ok\n{% for %}", WHERE, "x.y")
+    assert template is None and problems[0].code == "TPL001" and problems[0].location.line == 21
