@@ -13,6 +13,7 @@ from pathlib import Path
 from docx import Document
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
 OUT = Path(__file__).resolve().parent.parent / "templates" / "docx" / "reference.docx"
@@ -21,7 +22,7 @@ GREY = RGBColor(0x40, 0x40, 0x40)
 
 # name: (base, size pt, bold, italic, align, left cm, first-line cm, space before, space after, keep with next)
 PARAGRAPH_STYLES = {
-    "ML Draft Marking": ("Normal", 14, True, False, "center", 0, 0, 0, 24, False),
+    "ML Draft Marking": ("Normal", 14, True, False, "center", 0, 0, 120, 36, False),
     "ML Title Info": ("Normal", 12, False, False, "center", 0, 0, 6, 6, False),
     "ML Note": ("Normal", 10, False, True, "justify", 0, 0, 6, 6, False),
     "ML Status": ("Normal", 10, False, True, "left", 0, 0, 0, 6, True),
@@ -55,6 +56,7 @@ def main() -> None:
     section.top_margin = section.bottom_margin = Cm(2.5)
     styles = doc.styles
     normal = styles["Normal"]
+    _plain_fonts(normal)
     normal.font.name, normal.font.size = SERIF, Pt(12)
     _heading(styles["Title"], 20, "center", 12, 12)
     _heading(styles["Heading 1"], 14, "center", 24, 12)
@@ -77,12 +79,29 @@ def main() -> None:
 
 
 def _heading(style, size: int, align: str, before: int, after: int) -> None:
+    _plain_fonts(style)
     style.font.name, style.font.size, style.font.bold = SERIF, Pt(size), True
     style.font.italic = False
     style.font.color.rgb = RGBColor(0, 0, 0)
     fmt = style.paragraph_format
     fmt.alignment, fmt.space_before, fmt.space_after = ALIGN[align], Pt(before), Pt(after)
     fmt.keep_with_next = True
+
+
+def _plain_fonts(style) -> None:
+    """Drop theme fonts and borders the default template gives a style, so SERIF applies."""
+    rpr = style.element.get_or_add_rPr()
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is not None:
+        for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+            fonts.attrib.pop(qn(attr), None)
+    ppr = style.element.get_or_add_pPr()
+    border = ppr.find(qn("w:pBdr"))
+    if border is not None:
+        ppr.remove(border)
+    spacing = rpr.find(qn("w:spacing"))
+    if spacing is not None:
+        rpr.remove(spacing)
 
 
 def _paragraph_style(styles, name, base, size, bold, italic, align, left, first, before, after, keep) -> None:
