@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -180,9 +179,10 @@ class _SourceLocator:
         self.where = where
 
     def find(self, helper: str, name: str) -> Location:
-        pattern = re.compile(rf"{helper}\(\s*['\"]{re.escape(name)}['\"]")
+        """Return the location of the line calling ``helper("name"``, or the text start when not found."""
+        needles = (f'{helper}("{name}"', f"{helper}('{name}'")
         for index, line in enumerate(self.lines):
-            if pattern.search(line):
+            if needles[0] in line or needles[1] in line:
                 return Location(self.where.file, (self.where.line or 1) + index, self.where.key_path)
         return self.where
 

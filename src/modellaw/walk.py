@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import replace
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from modellaw.ir import Article, Block, Document, Inline, OptionGroup, Paragraph, Point
 
@@ -13,27 +13,35 @@ T = TypeVar("T", Paragraph, Point, OptionGroup, Article, Document)
 
 
 def map_inlines(node: T, fn: InlineMap) -> T:
-    """Return ``node`` with ``fn`` applied to every inline below it (other fields unchanged)."""
+    """Return ``node`` with ``fn`` applied to every inline below it; unchanged parts are reused."""
     if isinstance(node, Point):
-        return replace(node, inlines=_map(node.inlines, fn), children=tuple(map_inlines(c, fn) for c in node.children))
+        return _rebuilt(node, inlines=_map(node.inlines, fn), children=_each(node.children, fn))
     if isinstance(node, Paragraph):
-        return replace(
-            node,
-            inlines=_map(node.inlines, fn),
-            points=tuple(map_inlines(p, fn) for p in node.points),
-            wrap_up=_map(node.wrap_up, fn),
-        )
+        return _rebuilt(node, inlines=_map(node.inlines, fn), points=_each(node.points, fn), wrap_up=_map(node.wrap_up, fn))
     if isinstance(node, OptionGroup):
-        variants = tuple(replace(v, paragraphs=tuple(map_inlines(p, fn) for p in v.paragraphs)) for v in node.variants)
-        return replace(node, variants=variants)
+        variants = tuple(_rebuilt(v, paragraphs=_each(v.paragraphs, fn)) for v in node.variants)
+        return _rebuilt(node, variants=variants)
     if isinstance(node, Article):
-        return replace(node, body=tuple(map_inlines(b, fn) for b in node.body))
-    articles = lambda d: tuple(map_inlines(a, fn) for a in d.articles)  # noqa: E731
-    return replace(node, divisions=tuple(replace(d, articles=articles(d)) for d in node.divisions))
+        return _rebuilt(node, body=_each(node.body, fn))
+    divisions = tuple(_rebuilt(d, articles=_each(d.articles, fn)) for d in node.divisions)
+    return _rebuilt(node, divisions=divisions)
+
+
+def _rebuilt(node: Any, **fields: tuple[Any, ...]) -> Any:
+    """Return ``node`` itself when every field is the same object, else a copy with the new fields."""
+    if all(getattr(node, name) is value for name, value in fields.items()):
+        return node
+    return replace(node, **fields)
+
+
+def _each(items: tuple[Any, ...], fn: InlineMap) -> tuple[Any, ...]:
+    mapped = tuple(map_inlines(item, fn) for item in items)
+    return items if all(a is b for a, b in zip(mapped, items)) else mapped
 
 
 def _map(inlines: tuple[Inline, ...], fn: InlineMap) -> tuple[Inline, ...]:
-    return tuple(fn(i) for i in inlines)
+    mapped = tuple(fn(i) for i in inlines)
+    return inlines if all(a is b for a, b in zip(mapped, inlines)) else mapped
 
 
 def iter_inlines(node: Block | Point | Article) -> Iterator[Inline]:

@@ -7,17 +7,39 @@ python-docx expects; domain code never writes XML strings.
 from __future__ import annotations
 
 from docx.oxml import OxmlElement
+from lxml.etree import SubElement
 from docx.oxml.ns import qn
 from docx.oxml.text.paragraph import CT_P
 from docx.oxml.text.run import CT_R
+
+
+_P, _PPR, _PSTYLE, _R, _RPR, _RSTYLE, _T, _TAB, _VAL = (
+    qn("w:p"), qn("w:pPr"), qn("w:pStyle"), qn("w:r"), qn("w:rPr"), qn("w:rStyle"), qn("w:t"), qn("w:tab"), qn("w:val")
+)
+_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+
+
+def new_paragraph(style_id: str) -> CT_P:
+    """Return a detached ``w:p`` whose only property is the paragraph style ``style_id``."""
+    paragraph: CT_P = OxmlElement("w:p")  # type: ignore[assignment]
+    ppr = SubElement(paragraph, _PPR)
+    SubElement(ppr, _PSTYLE, {_VAL: style_id})
+    return paragraph
 
 
 def new_run(text: str, style_id: str | None = None) -> CT_R:
     """Return a ``w:r`` holding ``text`` (tabs become ``w:tab``), with an optional character style."""
     run: CT_R = OxmlElement("w:r")  # type: ignore[assignment]
     if style_id:
-        run.style = style_id
-    run.text = text
+        SubElement(SubElement(run, _RPR), _RSTYLE, {_VAL: style_id})
+    for index, piece in enumerate(text.split("\t")):
+        if index:
+            SubElement(run, _TAB)
+        if piece:
+            t = SubElement(run, _T)
+            t.text = piece
+            if piece[0] == " " or piece[-1] == " ":
+                t.set(_SPACE, "preserve")
     return run
 
 

@@ -50,6 +50,7 @@ class _DocxBuilder:
         self.targets = _referenced_eids(document)
         self.term_anchors = _term_anchors(document)
         self.next_bookmark = 0
+        self.blocks: list[CT_P] = []
 
     def build(self) -> bytes:
         """Write every part and return the pinned zip bytes."""
@@ -57,6 +58,9 @@ class _DocxBuilder:
         self._title_page()
         for division in self.ir.divisions:
             self._division(division)
+        section_properties = self.body.sectPr
+        for block in self.blocks:
+            section_properties.addprevious(block)
         self._furniture()
         self._properties()
         buffer = io.BytesIO()
@@ -66,8 +70,8 @@ class _DocxBuilder:
     # --- paragraphs -------------------------------------------------------------------------
 
     def _p(self, style: str, text: str = "") -> CT_P:
-        p = self.body.add_p()
-        p.style = self.style_ids[style]
+        p = _oxml.new_paragraph(self.style_ids[style])
+        self.blocks.append(p)
         if text:
             p.append(_oxml.new_run(text))
         return p

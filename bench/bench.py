@@ -1,0 +1,133 @@
+"""Benchmark: build the default law and synthetic laws of 125-1,000 articles; compare with pandoc.
+
+Usage: python bench/bench.py [--repeat 5] [--sizes 125,250,500,1000]
+
+For each synthetic size it times the whole modellaw pipeline in-process (load, validate,
+resolve, render, number, check, write .docx) and pandoc converting the same text, as Markdown
+written by modellaw's Markdown writer, to .docx. It prints medians and ratios; nothing is
+asserted. The synthetic library is generated into a temporary folder on each run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from modellaw.build import build_document
+from modellaw.writers.docx import write_docx
+from modellaw.writers.markdown import write_markdown
+
+CHAPTER_SIZE = 50
+
+
+def synthetic_library(root: Path, articles: int) -> Path:
+    """Write a library of ``articles`` clauses (three paragraphs, points, terms, refs) and its config."""
+    (root / "lib" / "synth").mkdir(parents=True)
+    (root / "lib" / "definitions").mkdir(parents=True)
+    for slug, term in (("system", "automated system"), ("operator", "system operator")):
+        (root / "lib" / "definitions" / f"{slug}.yaml").write_text(
+            f"id: definitions.{slug}\nkind: definition\nterm: {term}\nversion: 1.0.0\nsummary: A synthetic term for the benchmark.\n"
+            f"definition: a {term} as described in the benchmark schedule\ncommentary: {{purpose: Benchmark definition.}}\n",
+            encoding="utf-8",
+        )
+    for n in range(1, articles + 1):
+        ref = f'{{{{ ref("synth.a{n - 1}", "duty") }}}}' if n > 1 else "the schedule"
+        (root / "lib" / "synth" / f"a{n}.yaml").write_text(
+            f"""id: synth.a{n}
+title: Synthetic article {n}
+version: 1.0.0
+status: recommended
+summary: A synthetic article used to time the pipeline.
+parameters:
+  limit: {{type: integer, min: 1, max: 99, default: {n % 90 + 1}, description: A limit.}}
+  authority: {{type: text, default: "[authority {n}]", description: An authority.}}
+text: |
+  {{:duty}} Every {{{{ term("operator") }}}} of an {{{{ term("system") }}}} shall keep records of its operation for {{{{ limit }}}} months and shall make them available to the {{{{ authority }}}} on request.
+
+  The {{{{ authority }}}} may inspect the records where this is necessary and proportionate to prevent a serious offence, subject to {ref}:
+  - after giving notice to the operator;
+  - within the limits of its mandate; and
+  - with due regard to the rights of the persons concerned.
+
+  A decision under this article may be appealed to a court, which shall decide within a reasonable time.
+commentary:
+  purpose: Synthetic commentary for article {n}, long enough to be written as a commentary paragraph in model mode.
+""",
+            encoding="utf-8",
+        )
+    chapters = [list(range(i, min(i + CHAPTER_SIZE, articles + 1))) for i in range(1, articles + 1, CHAPTER_SIZE)]
+    lines = ["title: Synthetic benchmark law", "date: 2026-11-21", "builtin_library: false", "library: [lib]", "structure:",
+             "  - chapter: Definitions", "    clauses: [definitions]"]
+    for index, chapter in enumerate(chapters, start=1):
+        lines += [f"  - chapter: Chapter {index}", "    clauses: [" + ", ".join(f"synth.a{n}" for n in chapter) + "]"]
+    config = root / "config.yaml"
+    config.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return config
+
+
+def median_seconds(action: Callable[[], object], repeat: int) -> float:
+    """Return the median wall time of ``action`` over ``repeat`` runs."""
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def build_docx(config: Path | None) -> bytes:
+    """Run the whole pipeline and return the .docx bytes."""
+    return write_docx(build_document(config).document)
+
+
+def pandoc_seconds(markdown: str, folder: Path, repeat: int) -> float | None:
+    """Return pandoc's median time to convert ``markdown`` to .docx (None when pandoc is absent)."""
+    pandoc = shutil.which("pandoc")
+    if pandoc is None:
+        return None
+    source = folder / "law.md"
+    source.write_text(markdown, encoding="utf-8")
+    command = [pandoc, "-f", "markdown", "-t", "docx", "-o", str(folder / "pandoc.docx"), str(source)]
+    return median_seconds(lambda: subprocess.run(command, check=True), repeat)
+
+
+def cli_seconds(repeat: int, folder: Path) -> float:
+    """Return the median time of ``modellaw build -o law.docx`` as a new process (cold start)."""
+    command = [sys.executable, "-m", "modellaw", "build", "-o", str(folder / "default.docx")]
+    return median_seconds(lambda: subprocess.run(command, check=True, capture_output=True), repeat)
+
+
+def main() -> None:
+    """Run the benchmark and print a table of medians."""
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--sizes", default="125,250,500,1000")
+    args = parser.parse_args()
+    sizes = [int(s) for s in args.sizes.split(",")]
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        default = build_document(None).document
+        print(f"default law: {len(default.articles())} articles")
+        print(f"  in-process build to .docx, median of {args.repeat}: {median_seconds(lambda: build_docx(None), args.repeat):.3f} s")
+        print(f"  command line (new process), median of {args.repeat}: {cli_seconds(args.repeat, folder):.3f} s")
+        print()
+        print("| articles | modellaw (s) | per article (ms) | pandoc md->docx (s) | pandoc / modellaw |")
+        print("| ---: | ---: | ---: | ---: | ---: |")
+        for size in sizes:
+            root = folder / f"synth{size}"
+            config = synthetic_library(root, size)
+            ours = median_seconds(lambda c=config: build_docx(c), args.repeat)
+            theirs = pandoc_seconds(write_markdown(build_document(config).document), root, args.repeat)
+            ratio = f"{theirs / ours:.2f}x" if theirs else "n/a"
+            print(f"| {size} | {ours:.3f} | {ours / size * 1000:.2f} | {theirs if theirs is None else f'{theirs:.3f}'} | {ratio} |")
+
+
+if __name__ == "__main__":
+    main()
