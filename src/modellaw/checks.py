@@ -1,12 +1,13 @@
-"""CHECK: document-level checks run on the numbered IR (placeholders left in enactment text)."""
+"""CHECK: document-level checks on the numbered IR: safeguard rules and placeholders left in enactment text."""
 
 from __future__ import annotations
 
 import re
 
-from modellaw.errors import Diagnostic, Diagnostics
-from modellaw.ir import Document, Text
-from modellaw.resolve import ResolvedDocument
+from modellaw.errors import Diagnostic, Diagnostics, Location, Severity
+from modellaw.ir import Article, Document, Text, plain_text
+from modellaw.library import RuleEntry
+from modellaw.resolve import ResolvedClause, ResolvedDocument
 from modellaw.walk import iter_inlines
 
 _PLACEHOLDER = re.compile(r"\[[^\[\]]{2,80}\]")
@@ -15,9 +16,62 @@ _PLACEHOLDER = re.compile(r"\[[^\[\]]{2,80}\]")
 def run_checks(document: Document, resolved: ResolvedDocument) -> list[Diagnostic]:
     """Return the problems the checks find (warnings and errors)."""
     problems = Diagnostics()
+    for rule in resolved.library.rules:
+        problems.extend(check_rule(rule, document, resolved))
     if document.meta.mode == "enactment":
         _placeholders(document, resolved, problems)
     return problems.items
+
+
+def check_rule(entry: RuleEntry, document: Document, resolved: ResolvedDocument) -> list[Diagnostic]:
+    """Return one diagnostic per way the document fails the rule (none when it holds or does not apply)."""
+    rule = entry.rule
+    articles = document.articles()
+    present = {a.clause_id for a in articles}
+    triggering = [a for a in articles if a.clause_id in rule.when.any_clause or a.clause_id.split(".")[0] in rule.when.any_family]
+    if not triggering:
+        return []
+    where = _structure_location(resolved, triggering[0].clause_id)
+    need = rule.require
+    failures = []
+    missing = [c for c in need.all_clauses if c not in present]
+    if missing:
+        failures.append((where, f"{triggering[0].label} ({triggering[0].clause_id}) needs {', '.join(missing)} in the law"))
+    if need.any_clause and not present & set(need.any_clause):
+        failures.append((where, f"{triggering[0].label} ({triggering[0].clause_id}) needs one of {', '.join(need.any_clause)}"))
+    if need.text_matches:
+        pattern = re.compile(need.text_matches, re.IGNORECASE)
+        failures += [(_structure_location(resolved, a.clause_id), f"{a.label} ({a.clause_id}) lacks it")
+                     for a in triggering if not pattern.search(article_text(a))]
+    if need.parameter is not None:
+        failures += _parameter_failures(rule.id, need.parameter, need.at_most or 0, triggering, resolved)
+    severity = Severity.ERROR if rule.severity == "error" else Severity.WARNING
+    cited = "; ".join(f"{s.instrument} {s.pinpoint or ''}".strip() for s in rule.sources)
+    tail = f" — {rule.reason}" + (f" ({cited})" if cited else "")
+    return [Diagnostic(rule.id, f"{rule.title}: {what}{tail}", loc, severity) for loc, what in failures]
+
+
+def _parameter_failures(rule_id: str, name: str, cap: int, triggering: list[Article], resolved: ResolvedDocument) -> list[tuple[Location | None, str]]:
+    failures = []
+    values = {i.entry.module.id: i.params for d in resolved.divisions for i in d.items if isinstance(i, ResolvedClause)}
+    for article in triggering:
+        value = values.get(article.clause_id, {}).get(name)
+        if value is not None and isinstance(value.value, int) and value.value > cap:
+            where = resolved.loaded.locate(("parameters", article.clause_id, name))
+            failures.append((where, f"{article.clause_id} sets {name} to {value.value}, above {cap}"))
+    return failures
+
+
+def article_text(article: Article) -> str:
+    """Return the plain text of every paragraph and point of the article, options included."""
+    return plain_text(tuple(iter_inlines(article)))
+
+
+def _structure_location(resolved: ResolvedDocument, clause_id: str) -> Location | None:
+    for d_index, division in enumerate(resolved.loaded.config.structure):
+        if clause_id in division.clauses:
+            return resolved.loaded.locate(("structure", d_index, "clauses", division.clauses.index(clause_id)))
+    return None
 
 
 def _placeholders(document: Document, resolved: ResolvedDocument, problems: Diagnostics) -> None:
@@ -25,7 +79,6 @@ def _placeholders(document: Document, resolved: ResolvedDocument, problems: Diag
     for article in document.articles():
         found = sorted({m.group() for n in iter_inlines(article) if isinstance(n, Text) for m in _PLACEHOLDER.finditer(n.text)})
         if found:
-            entry = resolved.library.get(article.clause_id)
-            where = entry.locate(("text",)) if entry else None
+            where = _structure_location(resolved, article.clause_id) if article.clause_id != "definitions" else None
             message = f"{article.label} ({article.clause_id}) still has placeholders in enactment mode: {', '.join(found)}; set them in the config"
             problems.warning("CHK001", message, where)

@@ -10,6 +10,7 @@ from pathlib import Path
 from modellaw.catalogue import Catalogue
 from modellaw.errors import Diagnostic, Diagnostics, LibraryError, Location, relpath
 from modellaw.schema.clause import ClauseModule, DefinitionModule
+from modellaw.schema.rules import RuleFile, SafeguardRule
 from modellaw.validation import validate_model
 from modellaw.yamlio import KeyPath, LoadedYaml, load_yaml
 
@@ -29,10 +30,20 @@ class Entry:
 
 
 @dataclass(frozen=True)
+class RuleEntry:
+    """A validated safeguard rule and the file it came from."""
+
+    rule: SafeguardRule
+    source: LoadedYaml
+    index: int
+
+
+@dataclass(frozen=True)
 class Library:
-    """Every clause and definition module by id."""
+    """Every clause and definition module by id, and the safeguard rules of the library folders."""
 
     entries: dict[str, Entry]
+    rules: tuple[RuleEntry, ...] = ()
 
     def get(self, clause_id: str) -> Entry | None:
         """Return the entry for ``clause_id`` (None when the library has none)."""
@@ -67,10 +78,12 @@ def load_library(folders: Iterable[Path], catalogue: Catalogue) -> Library:
     """Load and validate every module in ``folders``; raise LibraryError listing every problem."""
     problems = Diagnostics()
     entries: dict[str, Entry] = {}
+    rules: list[RuleEntry] = []
     for folder in folders:
         if not folder.is_dir():
             problems.error("LIB002", "clause library folder does not exist", Location(relpath(folder)))
             continue
+        rules.extend(_load_rules(folder / "rules.yaml", problems))
         for path in module_files(folder):
             entry = _load_module(path, problems)
             if entry is None:
@@ -80,10 +93,40 @@ def load_library(folders: Iterable[Path], catalogue: Catalogue) -> Library:
                 problems.error("LIB003", f"duplicate clause id {entry.module.id!r} (also in {other})", entry.locate(("id",)))
                 continue
             entries[entry.module.id] = entry
-    library = Library(entries)
+    library = Library(entries, tuple(rules))
     problems.extend(check_links(library, catalogue))
+    problems.extend(check_rule_links(library))
     problems.raise_if_errors(LibraryError)
     return library
+
+
+def _load_rules(path: Path, problems: Diagnostics) -> list[RuleEntry]:
+    """Return the safeguard rules in ``path`` (none when the file is absent)."""
+    if not path.exists():
+        return []
+    loaded, diags = load_yaml(path, relpath(path))
+    problems.extend(diags)
+    if loaded is None or diags:
+        return []
+    rule_file, diags = validate_model(RuleFile, loaded, "RUL")
+    problems.extend(diags)
+    return [RuleEntry(rule, loaded, i) for i, rule in enumerate(rule_file.rules)] if rule_file else []
+
+
+def check_rule_links(library: Library) -> list[Diagnostic]:
+    """Return problems with rules: duplicate codes and clause ids the library does not have."""
+    problems = Diagnostics()
+    seen: set[str] = set()
+    for entry in library.rules:
+        where = entry.source.locate(("rules", entry.index, "id"))
+        if entry.rule.id in seen:
+            problems.error("RUL002", f"duplicate rule {entry.rule.id}", where)
+        seen.add(entry.rule.id)
+        named = [*entry.rule.when.any_clause, *entry.rule.require.all_clauses, *entry.rule.require.any_clause]
+        for clause_id in named:
+            if clause_id not in library.entries:
+                problems.error("RUL003", f"rule {entry.rule.id} names unknown clause {clause_id!r}{library.suggest(clause_id)}", where)
+    return problems.items
 
 
 def _load_module(path: Path, problems: Diagnostics) -> Entry | None:

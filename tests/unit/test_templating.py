@@ -45,3 +45,28 @@ def test_includes_are_impossible_without_a_loader():
 def test_syntax_errors_are_located():
     template, problems = compile_template(make_env(True), "ok\n{% for %}", WHERE, "x.y")
     assert template is None and problems[0].code == "TPL001" and problems[0].location.line == 21
+
+
+def test_fast_path_matches_jinja_on_every_library_template():
+    """The simple-template path must print exactly what Jinja prints, for every built-in template."""
+    from modellaw.api import load
+    from modellaw.templating import SimpleTemplate
+
+    env = make_env(True)
+    context = {"term": lambda *a: f"<t:{a}>", "ref": lambda *a: f"<r:{a}>", "this_law": "this Law", "article": "article",
+               "state": "[State]", "mode": "model"}
+    checked = 0
+    for entry in load([]).entries.values():
+        module = entry.module
+        sources = [getattr(module, "text", ""), getattr(module, "definition", "")]
+        if module.options:
+            sources += [c.text for c in module.options.choices.values()]
+        values = {n: mark_default(p.default) for n, p in module.parameters.items() if p.default is not None}
+        for source in filter(None, sources):
+            fast, _ = compile_template(env, source, WHERE, module.id)
+            if not isinstance(fast, SimpleTemplate):
+                continue
+            slow, _ = compile_template(env, source, WHERE, module.id, simple=False)
+            assert fast.render({**context, **values}) == slow.render({**context, **values}), module.id
+            checked += 1
+    assert checked > 20

@@ -1,0 +1,79 @@
+"""Schema of safeguard rules: document-level checks kept as data in a library's ``rules.yaml``."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from modellaw.schema.clause import Source
+from modellaw.schema.types import ClauseId
+
+_STRICT = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
+
+
+class Trigger(BaseModel):
+    """When the rule applies: any of these clauses, or any clause of these families, is in the law."""
+
+    model_config = _STRICT
+
+    any_clause: list[ClauseId] = []
+    """The rule applies when at least one of these clauses is included."""
+    any_family: list[str] = []
+    """The rule applies when a clause of one of these families is included."""
+
+    @model_validator(mode="after")
+    def _not_empty(self) -> Trigger:
+        if not self.any_clause and not self.any_family:
+            raise ValueError("a trigger needs any_clause or any_family")
+        return self
+
+
+class Requirement(BaseModel):
+    """What must then hold. Every part given must be met."""
+
+    model_config = _STRICT
+
+    all_clauses: list[ClauseId] = []
+    """Each of these clauses must be included."""
+    any_clause: list[ClauseId] = []
+    """At least one of these clauses must be included."""
+    text_matches: str | None = None
+    """A regular expression (case-insensitive) that the text of every triggering clause must match."""
+    parameter: str | None = None
+    """With ``at_most``: a parameter of the triggering clauses whose value is capped."""
+    at_most: int | None = None
+    """The highest value ``parameter`` may take."""
+
+    @model_validator(mode="after")
+    def _something_required(self) -> Requirement:
+        if not (self.all_clauses or self.any_clause or self.text_matches or self.parameter):
+            raise ValueError("a requirement needs all_clauses, any_clause, text_matches or parameter")
+        if (self.parameter is None) != (self.at_most is None):
+            raise ValueError("'parameter' and 'at_most' go together")
+        return self
+
+
+class SafeguardRule(BaseModel):
+    """A safeguard the whole law must respect, with its reason and sources."""
+
+    model_config = _STRICT
+
+    id: str = Field(pattern=r"^SAF\d{3}$")
+    """Rule code, e.g. ``SAF001``."""
+    title: str = Field(min_length=5)
+    """What the rule demands, in one line."""
+    reason: str = Field(min_length=10)
+    """Why: the human-rights or IHL ground."""
+    severity: Literal["error", "warning"] = "error"
+    when: Trigger
+    require: Requirement
+    sources: list[Source] = []
+
+
+class RuleFile(BaseModel):
+    """The file ``rules.yaml`` at the root of a clause library."""
+
+    model_config = _STRICT
+
+    rules: list[SafeguardRule]
