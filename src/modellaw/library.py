@@ -95,7 +95,7 @@ def load_library(folders: Iterable[Path], catalogue: Catalogue) -> Library:
             entries[entry.module.id] = entry
     library = Library(entries, tuple(rules))
     problems.extend(check_links(library, catalogue))
-    problems.extend(check_rule_links(library))
+    problems.extend(check_rule_links(library, catalogue))
     problems.raise_if_errors(LibraryError)
     return library
 
@@ -113,8 +113,8 @@ def _load_rules(path: Path, problems: Diagnostics) -> list[RuleEntry]:
     return [RuleEntry(rule, loaded, i) for i, rule in enumerate(rule_file.rules)] if rule_file else []
 
 
-def check_rule_links(library: Library) -> list[Diagnostic]:
-    """Return problems with rules: duplicate codes and clause ids the library does not have."""
+def check_rule_links(library: Library, catalogue: Catalogue) -> list[Diagnostic]:
+    """Return problems with rules: duplicate codes, unknown clause ids, unknown instruments."""
     problems = Diagnostics()
     seen: set[str] = set()
     for entry in library.rules:
@@ -126,6 +126,10 @@ def check_rule_links(library: Library) -> list[Diagnostic]:
         for clause_id in named:
             if clause_id not in library.entries:
                 problems.error("RUL003", f"rule {entry.rule.id} names unknown clause {clause_id!r}{library.suggest(clause_id)}", where)
+        for index, source in enumerate(entry.rule.sources):
+            if catalogue.instruments and source.instrument not in catalogue.instruments:
+                location = entry.source.locate(("rules", entry.index, "sources", index, "instrument"))
+                problems.error("RUL004", f"unknown instrument {source.instrument!r}", location)
     return problems.items
 
 

@@ -1,0 +1,119 @@
+"""Safeguard rules: each rule of clauses/rules.yaml fires on a law that breaks it and not on one that keeps it.
+
+The laws are built from a generated stub library that has every clause id the rules name, so
+the rules are tested on their own, apart from the built-in clauses' ``requires``.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from modellaw.build import build_document
+from modellaw.errors import CheckError
+from modellaw.resources import builtin_library
+
+RULES = yaml.safe_load((builtin_library() / "rules.yaml").read_text(encoding="utf-8"))["rules"]
+GOOD_TEXT = (
+    "A person who intentionally acts commits an offence, except for research and journalism. "
+    "Personal data shall be protected. A decision may be subject to appeal. "
+    "The penalty shall not in any case exceed the maximum penalty provided by law."
+)
+OFFENCES = ["offences.ai-enabled-tools", "offences.ai-generated-content", "offences.unmanned-systems",
+            "offences.digital-weapon-files", "offences.ai-system-interference", "offences.financing-virtual-assets"]
+STATE_SAFEGUARDS = ["state-use.necessity-proportionality", "state-use.impact-assessment", "state-use.notification-redress",
+                    "institutions.oversight-body", "oversight.meaningful-human-control", "oversight.right-to-human-review", "final.review"]
+
+
+def _named_ids() -> set[str]:
+    ids: set[str] = set()
+    for rule in RULES:
+        ids |= set(rule["when"].get("any_clause", [])) | set(rule["require"].get("all_clauses", []))
+        ids |= set(rule["require"].get("any_clause", []))
+    return ids | set(STATE_SAFEGUARDS) | {"state-use.logging", "state-use.data-protection"}
+
+
+def _module(clause_id: str, text: str) -> str:
+    params = "parameters:\n  increase_percent: {type: integer, min: 1, max: 50, default: 25, description: Increase.}\n" \
+        if clause_id == "aggravation.use-of-ai" else ""
+    use = " Increase {{ increase_percent }}." if params else ""
+    return (f"id: {clause_id}\ntitle: Stub {clause_id}\nversion: 1.0.0\nstatus: optional\nsummary: A stub clause for rule tests.\n"
+            f"{params}text: |\n  {text}{use}\ncommentary: {{purpose: Stub for the safeguard rule tests.}}\n")
+
+
+def build(tmp_path: Path, clauses: list[str], texts: dict[str, str] | None = None, params: str = "") -> list[str]:
+    """Build a law of ``clauses`` from the stub library; return the codes of the rule diagnostics."""
+    library = tmp_path / "lib"
+    if library.exists():
+        shutil.rmtree(library)
+    for clause_id in sorted(_named_ids()):
+        family, slug = clause_id.split(".")
+        path = library / family / f"{slug}.yaml"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(_module(clause_id, (texts or {}).get(clause_id, GOOD_TEXT)), encoding="utf-8")
+    shutil.copy(builtin_library() / "rules.yaml", library / "rules.yaml")
+    config = tmp_path / "law.yaml"
+    config.write_text(
+        "title: Rule test\ndate: 2026-11-21\nbuiltin_library: false\nlibrary: [lib]\nstructure:\n"
+        f"  - chapter: All\n    clauses: [{', '.join(clauses)}]\n{params}",
+        encoding="utf-8",
+    )
+    try:
+        return [w.code for w in build_document(config).warnings if w.code.startswith("SAF")]
+    except CheckError as exc:
+        return [d.code for d in exc.diagnostics if d.code.startswith("SAF")]
+
+
+# rule: (clauses that break it, clauses that keep it, text overrides, parameter block)
+CASES = {
+    "SAF001": (["state-use.legal-basis"], ["state-use.legal-basis", *STATE_SAFEGUARDS], {}, ""),
+    "SAF002": (["offences.financing-virtual-assets"], ["offences.financing-virtual-assets", "humanitarian.exemption"], {}, ""),
+    "SAF003": (["aggravation.use-of-ai"], ["aggravation.use-of-ai"], {"aggravation.use-of-ai": "The court may increase the penalty."}, ""),
+    "SAF004": (["aggravation.use-of-ai"], ["aggravation.use-of-ai"], {}, "parameters: {aggravation.use-of-ai: {increase_percent: 40}}\n"),
+    "SAF005": (["offences.unmanned-systems"], ["offences.unmanned-systems"], {"offences.unmanned-systems": "Whoever uses a drone commits an offence, except for research and journalism."}, ""),
+    "SAF006": (["offences.ai-enabled-tools"], ["offences.ai-enabled-tools"], {"offences.ai-enabled-tools": "A person who intentionally provides a tool commits an offence."}, ""),
+    "SAF007": (["state-use.biometric-identification", *STATE_SAFEGUARDS, "state-use.legal-basis"],
+               ["state-use.biometric-identification", *STATE_SAFEGUARDS, "state-use.legal-basis", "state-use.logging", "state-use.data-protection"], {}, ""),
+    "SAF008": (["state-use.logging", "final.review"], ["state-use.logging", "final.review", "oversight.meaningful-human-control", "oversight.right-to-human-review"], {}, ""),
+    "SAF009": (["providers.removal-orders"], ["providers.removal-orders"], {"providers.removal-orders": "The authority may order removal within one hour."}, ""),
+    "SAF010": (["cooperation.spontaneous-information"], ["cooperation.spontaneous-information"], {"cooperation.spontaneous-information": "Information may be shared with other States."}, ""),
+    "SAF011": (["state-use.logging", "oversight.meaningful-human-control", "oversight.right-to-human-review"],
+               ["state-use.logging", "oversight.meaningful-human-control", "oversight.right-to-human-review", "final.sunset"], {}, ""),
+    "SAF012": (["offences.legal-persons"], ["offences.legal-persons", "offences.ai-enabled-tools"], {}, ""),
+}
+
+
+def test_every_rule_has_a_case_and_there_are_at_least_ten():
+    assert {r["id"] for r in RULES} == set(CASES)
+    assert len(RULES) >= 10
+
+
+@pytest.mark.parametrize("rule_id", sorted(CASES))
+def test_rule_fires_when_broken(rule_id: str, tmp_path: Path):
+    breaking, _, texts, params = CASES[rule_id]
+    assert rule_id in build(tmp_path, breaking, texts, params)
+
+
+@pytest.mark.parametrize("rule_id", sorted(CASES))
+def test_rule_holds_when_kept(rule_id: str, tmp_path: Path):
+    _, keeping, texts, params = CASES[rule_id]
+    kept_texts = {} if rule_id in ("SAF003", "SAF005", "SAF006", "SAF009", "SAF010") else texts
+    kept_params = "" if rule_id == "SAF004" else params
+    assert rule_id not in build(tmp_path, keeping, kept_texts, kept_params)
+
+
+def test_rule_messages_give_reason_and_location(tmp_path: Path, run_cli):
+    build(tmp_path, ["offences.financing-virtual-assets"])
+    result = run_cli("build", tmp_path / "law.yaml", "-o", tmp_path / "law.docx")
+    assert result.exit_code == 1
+    line = next(ln for ln in result.stderr.splitlines() if "[SAF002]" in ln)
+    assert "law.yaml:7" in line and "humanitarian.exemption" in line and "humanitarian activities" in line
+    assert not (tmp_path / "law.docx").exists()
+
+
+def test_warning_rules_do_not_stop_the_build(tmp_path: Path):
+    codes = build(tmp_path, ["aggravation.use-of-ai"], {}, "parameters: {aggravation.use-of-ai: {increase_percent: 40}}\n")
+    assert codes == ["SAF004"]
