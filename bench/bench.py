@@ -11,6 +11,7 @@ asserted. The synthetic library is generated into a temporary folder on each run
 from __future__ import annotations
 
 import argparse
+import gc
 import shutil
 import statistics
 import subprocess
@@ -72,14 +73,26 @@ commentary:
     return config
 
 
+def timed(action: Callable[[], object]) -> float:
+    """Return the wall time of one run of ``action``, after a garbage collection."""
+    gc.collect()
+    start = time.perf_counter()
+    action()
+    return time.perf_counter() - start
+
+
 def median_seconds(action: Callable[[], object], repeat: int) -> float:
     """Return the median wall time of ``action`` over ``repeat`` runs."""
-    times = []
+    return statistics.median(timed(action) for _ in range(repeat))
+
+
+def interleaved(ours: Callable[[], object], theirs: Callable[[], object], repeat: int) -> tuple[list[float], list[float]]:
+    """Time the two actions alternately, so both see the same machine load; return both time lists."""
+    a, b = [], []
     for _ in range(repeat):
-        start = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+        a.append(timed(ours))
+        b.append(timed(theirs))
+    return a, b
 
 
 def build_docx(config: Path | None) -> bytes:
@@ -87,15 +100,15 @@ def build_docx(config: Path | None) -> bytes:
     return write_docx(build_document(config).document)
 
 
-def pandoc_seconds(markdown: str, folder: Path, repeat: int) -> float | None:
-    """Return pandoc's median time to convert ``markdown`` to .docx (None when pandoc is absent)."""
+def pandoc_action(markdown: str, folder: Path) -> Callable[[], object] | None:
+    """Return an action converting ``markdown`` to .docx with pandoc (None when pandoc is absent)."""
     pandoc = shutil.which("pandoc")
     if pandoc is None:
         return None
     source = folder / "law.md"
     source.write_text(markdown, encoding="utf-8")
     command = [pandoc, "-f", "markdown", "-t", "docx", "-o", str(folder / "pandoc.docx"), str(source)]
-    return median_seconds(lambda: subprocess.run(command, check=True), repeat)
+    return lambda: subprocess.run(command, check=True)
 
 
 def cli_seconds(repeat: int, folder: Path) -> float:
@@ -118,15 +131,17 @@ def main() -> None:
         print(f"  in-process build to .docx, median of {args.repeat}: {median_seconds(lambda: build_docx(None), args.repeat):.3f} s")
         print(f"  command line (new process), median of {args.repeat}: {cli_seconds(args.repeat, folder):.3f} s")
         print()
+        print(f"medians (and minima) of {args.repeat} interleaved runs")
         print("| articles | modellaw (s) | per article (ms) | pandoc md->docx (s) | pandoc / modellaw |")
         print("| ---: | ---: | ---: | ---: | ---: |")
         for size in sizes:
             root = folder / f"synth{size}"
             config = synthetic_library(root, size)
-            ours = median_seconds(lambda c=config: build_docx(c), args.repeat)
-            theirs = pandoc_seconds(write_markdown(build_document(config).document), root, args.repeat)
-            ratio = f"{theirs / ours:.2f}x" if theirs else "n/a"
-            print(f"| {size} | {ours:.3f} | {ours / size * 1000:.2f} | {theirs if theirs is None else f'{theirs:.3f}'} | {ratio} |")
+            pandoc = pandoc_action(write_markdown(build_document(config).document), root)
+            ours, theirs = interleaved(lambda c=config: build_docx(c), pandoc or (lambda: None), args.repeat)
+            mo, mt = statistics.median(ours), statistics.median(theirs)
+            ratio = f"{mt / mo:.2f}x (min {min(theirs) / min(ours):.2f}x)" if pandoc else "n/a"
+            print(f"| {size} | {mo:.3f} ({min(ours):.3f}) | {mo / size * 1000:.2f} | {mt:.3f} ({min(theirs):.3f}) | {ratio} |")
 
 
 if __name__ == "__main__":

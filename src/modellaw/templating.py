@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import re
 import traceback
 from collections.abc import Callable
 from typing import Any
 
-from jinja2 import StrictUndefined, Template, TemplateError, TemplateSyntaxError, UndefinedError, nodes
+from jinja2 import StrictUndefined, Template, TemplateError, TemplateSyntaxError, UndefinedError
 from jinja2.sandbox import SandboxedEnvironment, SecurityError
 
 from modellaw.errors import Diagnostic, Location
@@ -73,62 +74,79 @@ def make_env(model_mode: bool) -> SandboxedEnvironment:
 TEMPLATE_NAME = "<template>"
 
 
-class SimpleTemplate:
-    """A template that is only text, ``{{ name }}`` and helper calls with constant arguments.
+_SIMPLE_PART = re.compile(
+    r"""\{\{[ ]*(?P<name>[A-Za-z_][A-Za-z0-9_]*)[ ]*"""
+    r"""(?:\((?P<args>[ ]*(?:"[^"\\{}]*"|'[^'\\{}]*')(?:[ ]*,[ ]*(?:"[^"\\{}]*"|'[^'\\{}]*'))*[ ]*)?\)[ ]*)?\}\}"""
+)
+_ARG = re.compile(r""""([^"]*)"|'([^']*)'""")
+_JINJA_OPENERS = ("{{", "{%", "{#")
+_CONSTANT_NAMES = {"true", "false", "none", "True", "False", "None"}
 
-    Such templates are evaluated straight from Jinja's parsed tree (same lookups, same
-    ``finalize``), skipping Jinja's code generation, which costs three quarters of compiling.
-    Anything else (filters, attributes, control flow) is compiled by Jinja as usual.
+
+class SimpleTemplate:
+    """A template made only of text, ``{{ name }}`` and ``{{ helper("const", ...) }}``.
+
+    Such templates are evaluated directly (same lookups, same ``finalize``, same errors as Jinja),
+    skipping Jinja's parser and code generation, which were most of the build time. Any other
+    construct (filters, attributes, literals, whitespace control, statements, comments) is left to
+    Jinja. Tests check that both paths print the same text.
     """
 
-    def __init__(self, env: SandboxedEnvironment, parts: list[nodes.Node]) -> None:
+    def __init__(self, env: SandboxedEnvironment, parts: list[tuple[str, Any, int]]) -> None:
         self.finalize = env.finalize or (lambda value: value)
         self.parts = parts
 
     @classmethod
-    def from_tree(cls, env: SandboxedEnvironment, tree: nodes.Template) -> SimpleTemplate | None:
-        """Return the simple template for ``tree``, or None when it uses anything else."""
-        parts: list[nodes.Node] = []
-        for output in tree.body:
-            if not isinstance(output, nodes.Output):
+    def recognise(cls, env: SandboxedEnvironment, source: str) -> SimpleTemplate | None:
+        """Return the simple template for ``source``, or None when it uses anything else."""
+        parts: list[tuple[str, Any, int]] = []
+        position = 0
+        for match in _SIMPLE_PART.finditer(source):
+            before = source[position : match.start()]
+            touching = before.endswith("{") or source[match.end() : match.end() + 1] == "}"
+            if not _plain(before) or touching or match.group("name") in _CONSTANT_NAMES:
                 return None
-            for node in output.nodes:
-                if not (isinstance(node, (nodes.TemplateData, nodes.Name)) or _is_constant_call(node)):
-                    return None
-                parts.append(node)
+            if match.start() > position:
+                parts.append(("text", source[position : match.start()], 0))
+            line = source.count("\n", 0, match.start()) + 1
+            args = match.group("args")
+            if args is None and "(" not in match.group():
+                parts.append(("name", match.group("name"), line))
+            else:
+                values = tuple(a or b for a, b in _ARG.findall(args or ""))
+                parts.append(("call", (match.group("name"), values), line))
+            position = match.end()
+        if not _plain(source[position:]):
+            return None
+        if position < len(source):
+            parts.append(("text", source[position:], 0))
         return cls(env, parts)
 
     def render(self, context: dict[str, Any]) -> str:
         """Return the rendered text; an unknown name raises UndefinedError as Jinja does."""
         out = []
-        for node in self.parts:
-            if isinstance(node, nodes.TemplateData):
-                out.append(node.data)
-            elif isinstance(node, nodes.Name):
-                out.append(str(self.finalize(self._lookup(context, node))))
+        for kind, value, line in self.parts:
+            if kind == "text":
+                out.append(value)
+            elif kind == "name":
+                out.append(str(self.finalize(_lookup(context, value, line))))
             else:
-                helper = self._lookup(context, node.node)
-                out.append(str(self.finalize(helper(*(a.value for a in node.args)))))
+                name, args = value
+                out.append(str(self.finalize(_lookup(context, name, line)(*args))))
         return "".join(out)
 
-    @staticmethod
-    def _lookup(context: dict[str, Any], name: nodes.Name) -> Any:
-        if name.name not in context:
-            error = UndefinedError(f"'{name.name}' is undefined")
-            error.lineno = name.lineno
-            raise error
-        return context[name.name]
+
+def _plain(text: str) -> bool:
+    """True when ``text`` holds no Jinja syntax (Jinja also treats a lone ``{{`` as an error)."""
+    return not any(opener in text for opener in _JINJA_OPENERS) and "}}" not in text
 
 
-def _is_constant_call(node: nodes.Node) -> bool:
-    return (
-        isinstance(node, nodes.Call)
-        and isinstance(node.node, nodes.Name)
-        and all(isinstance(a, nodes.Const) and isinstance(a.value, str) for a in node.args)
-        and not node.kwargs
-        and node.dyn_args is None
-        and node.dyn_kwargs is None
-    )
+def _lookup(context: dict[str, Any], name: str, line: int) -> Any:
+    if name not in context:
+        error = UndefinedError(f"'{name}' is undefined")
+        error.lineno = line
+        raise error
+    return context[name]
 
 
 Renderable = Template | SimpleTemplate
@@ -141,10 +159,11 @@ def compile_template(
 
     With ``simple`` (the default), templates of the simple subset skip Jinja's code generation.
     """
+    fast = SimpleTemplate.recognise(env, source) if simple else None
+    if fast is not None:
+        return fast, []
     try:
-        tree = env.parse(source)
-        fast = SimpleTemplate.from_tree(env, tree) if simple else None
-        return fast or env.from_string(tree), []
+        return env.from_string(source), []
     except TemplateSyntaxError as exc:
         line = (where.line or 1) + (exc.lineno or 1) - 1
         message = f"template error in {clause_id}: {exc.message}"

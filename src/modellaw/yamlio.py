@@ -1,9 +1,13 @@
-"""Safe YAML reading that remembers the line of every node, for located error messages."""
+"""Safe YAML reading that can say the line of every key path, for located error messages.
+
+The data is built by PyYAML's safe constructor (libyaml parses when available); the node tree
+is kept so that lines are looked up only when a message or a text origin needs one.
+"""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -16,37 +20,65 @@ KeyPath = tuple[str | int, ...]
 _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff\ue000-\ue0ff]")
 """Characters XML 1.0 cannot hold, plus the private-use block that the renderer reserves."""
 
-
 _PLAIN_TAGS = {"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
+
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+"""libyaml's safe loader when PyYAML was built with it (about ten times faster), else the Python one."""
 
 
 @dataclass(frozen=True)
 class LoadedYaml:
-    """A YAML document's data, with the 1-based line of each key path and block-scalar flags."""
+    """A YAML document's data and its node tree (for lines); ``root`` is None for an empty file."""
 
     file: str
     data: Any
-    lines: dict[KeyPath, int] = field(default_factory=dict)
-    block_scalars: frozenset[KeyPath] = frozenset()
+    root: yaml.Node | None = None
+
+    def _walk(self, path: KeyPath) -> list[tuple[yaml.Node, yaml.Node | None]]:
+        """Return (node, key node) for each step of ``path`` that exists, from the root down."""
+        steps: list[tuple[yaml.Node, yaml.Node | None]] = []
+        node = self.root
+        if node is None:
+            return steps
+        steps.append((node, None))
+        for part in path:
+            child = _child(node, part)
+            if child is None:
+                break
+            steps.append(child)
+            node = child[0]
+        return steps
 
     def line_of(self, path: KeyPath) -> int | None:
-        """Return the line of ``path``, or of its nearest ancestor that has one (None if none)."""
-        for end in range(len(path), -1, -1):
-            line = self.lines.get(tuple(path[:end]))
-            if line is not None:
-                return line
-        return None
+        """Return the 1-based line of ``path`` (its key), or of its nearest ancestor; None if empty."""
+        steps = self._walk(path)
+        if not steps:
+            return None
+        node, key = steps[-1]
+        return (key or node).start_mark.line + 1
 
     def text_start_line(self, path: KeyPath) -> int | None:
         """Return the line where the text of the scalar at ``path`` starts (after ``|`` or ``>``)."""
-        line = self.lines.get(("__value__", *path))
-        if line is None:
+        steps = self._walk(path)
+        if len(steps) != len(path) + 1:
             return self.line_of(path)
-        return line + 1 if path in self.block_scalars else line
+        node = steps[-1][0]
+        block = isinstance(node, yaml.ScalarNode) and node.style in ("|", ">")
+        return node.start_mark.line + 1 + (1 if block else 0)
 
     def locate(self, path: KeyPath) -> Location:
         """Return the Location of ``path`` in this file."""
         return Location(self.file, self.line_of(path), dotted(path))
+
+
+def _child(node: yaml.Node, part: str | int) -> tuple[yaml.Node, yaml.Node | None] | None:
+    if isinstance(node, yaml.MappingNode):
+        for key, value in reversed(node.value):
+            if isinstance(key, yaml.ScalarNode) and key.value == str(part):
+                return value, key
+    elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
+        return node.value[part], None
+    return None
 
 
 def dotted(path: KeyPath) -> str:
@@ -54,57 +86,25 @@ def dotted(path: KeyPath) -> str:
     return ".".join(str(p) for p in path)
 
 
-class _Walker:
-    """Builds Python values from a composed node tree, recording lines and duplicate keys."""
-
-    def __init__(self, loader: Any, file: str) -> None:
-        self.loader = loader
-        self.file = file
-        self.lines: dict[KeyPath, int] = {}
-        self.blocks: set[KeyPath] = set()
-        self.problems: list[Diagnostic] = []
-
-    def build(self, node: yaml.Node, path: KeyPath) -> Any:
-        self.lines.setdefault(path, node.start_mark.line + 1)
-        self.lines[("__value__", *path)] = node.start_mark.line + 1
-        if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)) and node.tag not in _PLAIN_TAGS:
-            raise yaml.constructor.ConstructorError(None, None, f"tag {node.tag!r} is not allowed", node.start_mark)
-        if isinstance(node, yaml.MappingNode):
-            return self._mapping(node, path)
-        if isinstance(node, yaml.SequenceNode):
-            return [self.build(item, (*path, i)) for i, item in enumerate(node.value)]
-        if isinstance(node, yaml.ScalarNode) and node.style in ("|", ">"):
-            self.blocks.add(path)
-        value = self.loader.construct_object(node, deep=True)
-        if isinstance(value, str):
-            self._check_characters(value, node, path)
-        return value
-
-    def _mapping(self, node: yaml.MappingNode, path: KeyPath) -> dict[Any, Any]:
-        self.loader.flatten_mapping(node)
-        result: dict[Any, Any] = {}
-        for key_node, value_node in node.value:
-            key = self.loader.construct_object(key_node, deep=True)
-            key_path = (*path, key)
-            if key in result:
-                self.problems.append(
-                    Diagnostic("YAML002", f"duplicate key {key!r}", Location(self.file, key_node.start_mark.line + 1, dotted(key_path)))
-                )
-            self.lines[key_path] = key_node.start_mark.line + 1
-            result[key] = self.build(value_node, key_path)
-        return result
-
-    def _check_characters(self, value: str, node: yaml.Node, path: KeyPath) -> None:
-        match = _XML_INVALID.search(value)
-        if match:
-            line = node.start_mark.line + 1 + value.count("\n", 0, match.start())
-            self.problems.append(
-                Diagnostic(
-                    "YAML003",
-                    f"character U+{ord(match.group()):04X} cannot appear in a document (XML-invalid or reserved)",
-                    Location(self.file, line, dotted(path)),
-                )
-            )
+def _check_nodes(node: yaml.Node, path: KeyPath, file: str, problems: list[Diagnostic]) -> None:
+    """Report duplicate keys and forbidden characters; raise on tags other than plain maps and lists."""
+    if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)) and node.tag not in _PLAIN_TAGS:
+        raise yaml.constructor.ConstructorError(None, None, f"tag {node.tag!r} is not allowed", node.start_mark)
+    if isinstance(node, yaml.MappingNode):
+        seen: set[str] = set()
+        for key, value in node.value:
+            name = key.value if isinstance(key, yaml.ScalarNode) else str(key.start_mark)
+            if name in seen and name != "<<":
+                problems.append(Diagnostic("YAML002", f"duplicate key {name!r}", Location(file, key.start_mark.line + 1, dotted((*path, name)))))
+            seen.add(name)
+            _check_nodes(value, (*path, name), file, problems)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            _check_nodes(item, (*path, index), file, problems)
+    elif isinstance(node.value, str) and (match := _XML_INVALID.search(node.value)):
+        line = node.start_mark.line + 1 + node.value.count("\n", 0, match.start())
+        message = f"character U+{ord(match.group()):04X} cannot appear in a document (XML-invalid or reserved)"
+        problems.append(Diagnostic("YAML003", message, Location(file, line, dotted(path))))
 
 
 def load_yaml(path: Path, display: str) -> tuple[LoadedYaml | None, list[Diagnostic]]:
@@ -118,32 +118,27 @@ def load_yaml(path: Path, display: str) -> tuple[LoadedYaml | None, list[Diagnos
     return parse_yaml(text, display)
 
 
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-"""libyaml's safe loader when PyYAML was built with it (about ten times faster), else the Python one."""
-
-
 def parse_yaml(text: str, display: str) -> tuple[LoadedYaml | None, list[Diagnostic]]:
     """Parse YAML ``text`` named ``display``; return the document (None on syntax errors) and problems."""
     loader = None
+    problems: list[Diagnostic] = []
     try:
         loader = _Loader(text)
         node = loader.get_single_node()
         if node is None:
             return LoadedYaml(display, None), []
-        walker = _Walker(loader, display)
-        data = walker.build(node, ())
+        _check_nodes(node, (), display, problems)
+        data = loader.construct_document(node)
     except yaml.reader.ReaderError as exc:
         line = text.count("\n", 0, exc.position) + 1
-        message = f"character U+{exc.character:04X} is not allowed in YAML"
-        return None, [Diagnostic("YAML003", message, Location(display, line))]
+        return None, [Diagnostic("YAML003", f"character U+{exc.character:04X} is not allowed in YAML", Location(display, line))]
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else None
         message = " ".join(p for p in (exc.context, exc.problem) if p)
-        return None, [Diagnostic("YAML001", f"invalid YAML: {message}", Location(display, line))]
+        return None, [Diagnostic("YAML001", f"invalid YAML: {message}", Location(display, mark.line + 1 if mark else None))]
     except yaml.YAMLError as exc:
         return None, [Diagnostic("YAML001", f"invalid YAML: {exc}", Location(display))]
     finally:
         if loader is not None:
             loader.dispose()
-    return LoadedYaml(display, data, walker.lines, frozenset(walker.blocks)), walker.problems
+    return LoadedYaml(display, data, node), problems

@@ -70,3 +70,36 @@ def test_fast_path_matches_jinja_on_every_library_template():
             assert fast.render({**context, **values}) == slow.render({**context, **values}), module.id
             checked += 1
     assert checked > 20
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_TEXT = st.text(alphabet=st.sampled_from(list("ab ,.\n()[]'\"{}%#-")), max_size=12)
+_PIECE = st.one_of(
+    _TEXT,
+    st.sampled_from(["{{ n }}", "{{n}}", "{{  s  }}", "{{ d }}", "{{ lst }}", '{{ f("x") }}', "{{ f('a', 'b') }}",
+                     "{{ f() }}", "{{ true }}", "{{ n + 1 }}", "{{ s|upper }}", "{{- n }}", "{% if n %}y{% endif %}",
+                     "{# c #}", '{{ f("a{b") }}', "{{ missing }}", "{ {", "} }"]),
+)
+
+
+@given(st.lists(_PIECE, max_size=8))
+@settings(max_examples=400, deadline=None)
+def test_fast_path_prints_what_jinja_prints(pieces):
+    """Generated templates: the fast path, when it accepts one, matches Jinja, errors included."""
+    from modellaw.templating import SimpleTemplate
+
+    source = "".join(pieces)
+    env = make_env(True)
+    context = {"n": mark_default(3), "s": "text", "d": mark_default(DurationValue(2, "day")), "lst": ["a", "b"],
+               "f": lambda *a: "|".join(a) or "none"}
+    fast = SimpleTemplate.recognise(env, source)
+    if fast is None:
+        return
+    slow, problems = compile_template(env, source, WHERE, "x.y", simple=False)
+    assert slow is not None, (source, problems)
+    expected, slow_problems = run_template(slow, context, WHERE, "x.y")
+    actual, fast_problems = run_template(fast, context, WHERE, "x.y")
+    assert actual == expected, source
+    assert [(p.code, p.location.line) for p in fast_problems] == [(p.code, p.location.line) for p in slow_problems], source

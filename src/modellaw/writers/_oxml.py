@@ -6,7 +6,11 @@ python-docx expects; domain code never writes XML strings.
 
 from __future__ import annotations
 
+from typing import Any
+
 from docx.oxml import OxmlElement
+from docx.oxml.ns import nsmap as nsdecls_map
+from docx.oxml.parser import oxml_parser
 from lxml.etree import SubElement
 from docx.oxml.ns import qn
 from docx.oxml.text.paragraph import CT_P
@@ -19,9 +23,17 @@ _P, _PPR, _PSTYLE, _R, _RPR, _RSTYLE, _T, _TAB, _VAL = (
 _SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
 
+_W_NSMAP = {"w": nsdecls_map["w"]}
+
+
+def _element(tag: str) -> Any:
+    """Return a detached element of python-docx's element class for ``tag`` (a Clark name)."""
+    return oxml_parser.makeelement(tag, nsmap=_W_NSMAP)
+
+
 def new_paragraph(style_id: str) -> CT_P:
     """Return a detached ``w:p`` whose only property is the paragraph style ``style_id``."""
-    paragraph: CT_P = OxmlElement("w:p")  # type: ignore[assignment]
+    paragraph: CT_P = _element(_P)
     ppr = SubElement(paragraph, _PPR)
     SubElement(ppr, _PSTYLE, {_VAL: style_id})
     return paragraph
@@ -29,7 +41,7 @@ def new_paragraph(style_id: str) -> CT_P:
 
 def new_run(text: str, style_id: str | None = None) -> CT_R:
     """Return a ``w:r`` holding ``text`` (tabs become ``w:tab``), with an optional character style."""
-    run: CT_R = OxmlElement("w:r")  # type: ignore[assignment]
+    run: CT_R = _element(_R)
     if style_id:
         SubElement(SubElement(run, _RPR), _RSTYLE, {_VAL: style_id})
     for index, piece in enumerate(text.split("\t")):
