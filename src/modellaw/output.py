@@ -31,7 +31,17 @@ def write_atomic(output: Path, data: bytes) -> None:
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
+        os.chmod(temp_name, _mode_for(output))
         os.replace(temp_name, output)
     except BaseException:
         Path(temp_name).unlink(missing_ok=True)
         raise
+
+
+def _mode_for(output: Path) -> int:
+    """Return the mode of the file being replaced, or what the umask gives a new file."""
+    if output.exists():
+        return output.stat().st_mode & 0o7777
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask

@@ -27,3 +27,20 @@ def test_destination_checks(tmp_path: Path):
     with pytest.raises(WriteError):
         check_destination(tmp_path, [config])
     check_destination(tmp_path / "fine.docx", [config])
+
+
+def test_new_files_follow_the_umask_and_replaced_files_keep_their_mode(tmp_path: Path):
+    import os
+
+    fresh = tmp_path / "fresh.docx"
+    old_umask = os.umask(0o022)
+    try:
+        write_atomic(fresh, b"x")
+    finally:
+        os.umask(old_umask)
+    assert fresh.stat().st_mode & 0o777 == 0o644
+    kept = tmp_path / "kept.docx"
+    kept.write_bytes(b"old")
+    kept.chmod(0o640)
+    write_atomic(kept, b"new")
+    assert kept.stat().st_mode & 0o777 == 0o640
