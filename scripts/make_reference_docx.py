@@ -12,7 +12,7 @@ from pathlib import Path
 
 from docx import Document
 from docx.enum.style import WD_STYLE_TYPE
-from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
@@ -36,6 +36,11 @@ PARAGRAPH_STYLES = {
     "ML Commentary": ("Normal", 10, False, False, "justify", 0.5, 0, 0, 3, False),
     "ML Commentary List": ("Normal", 10, False, False, "left", 1.0, -0.5, 0, 2, False),
     "ML Source": ("Normal", 10, False, False, "left", 1.0, -0.5, 0, 2, False),
+    "ML Contents Heading": ("Normal", 14, True, False, "center", 0, 0, 0, 12, True),
+    "toc 1": ("Normal", 11, True, False, "left", 0, 0, 6, 2, False),
+    "toc 2": ("Normal", 11, False, False, "left", 0.5, 0, 0, 1, False),
+    "footnote text": ("Normal", 9, False, False, "left", 0, 0, 0, 2, False),
+    "annotation text": ("Normal", 10, False, False, "left", 0, 0, 0, 0, False),
 }
 CHARACTER_STYLES = {
     "ML Defined Term": (True, False),
@@ -43,7 +48,11 @@ CHARACTER_STYLES = {
     "ML Status Marker": (False, True),
     "ML Term Use": (False, False),
     "ML Cross Reference": (False, False),
+    "footnote reference": (False, False),
+    "annotation reference": (False, False),
 }
+STYLE_IDS = {"annotation text": "CommentText", "annotation reference": "CommentReference"}
+"""Style ids python-docx's comments part refers to."""
 ALIGN = {"left": WD_ALIGN_PARAGRAPH.LEFT, "center": WD_ALIGN_PARAGRAPH.CENTER, "justify": WD_ALIGN_PARAGRAPH.JUSTIFY}
 
 
@@ -66,6 +75,11 @@ def main() -> None:
     for name, (bold, italic) in CHARACTER_STYLES.items():
         style = styles.add_style(name, WD_STYLE_TYPE.CHARACTER)
         style.font.bold, style.font.italic = bold or None, italic or None
+    styles["footnote reference"].font.superscript = True
+    for name, style_id in STYLE_IDS.items():
+        styles[name].style_id = style_id
+    for name in ("toc 1", "toc 2"):
+        styles[name].paragraph_format.tab_stops.add_tab_stop(Cm(16), WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS)
     footer = styles["Footer"]
     footer.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
     footer.font.size = Pt(9)

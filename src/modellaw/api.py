@@ -22,6 +22,7 @@ def build_to_file(
     fmt: str | None = None,
     emit_ir: Path | None = None,
     strict: bool = False,
+    review_comments: bool = False,
 ) -> BuildResult:
     """Build the draft and write it (and the IR when asked); nothing is written on any error."""
     config_path = config or default_config()
@@ -29,7 +30,7 @@ def build_to_file(
     check_destination(output, [config_path])
     if emit_ir is not None:
         check_destination(emit_ir, [config_path, output])
-    result = build_document(config_path, mode=mode, strict=strict)
+    result = build_document(config_path, mode=mode, strict=strict, review_comments=review_comments)
     data = write(result.document)
     if emit_ir is not None:
         write_atomic(emit_ir, to_json(result.document).encode("utf-8"))

@@ -32,14 +32,18 @@ def load_for(loaded: LoadedConfig) -> Library:
     return load_library(folders, load_catalogue())
 
 
-def build_document(config_path: Path | None = None, mode: str | None = None, strict: bool = False) -> BuildResult:
+def build_document(
+    config_path: Path | None = None, mode: str | None = None, strict: bool = False, review_comments: bool = False
+) -> BuildResult:
     """Run every stage up to CHECK and return the result; raise a DraftingError on bad input.
 
-    ``mode`` overrides the config's mode; ``strict`` turns warnings into a CheckError.
+    ``mode`` overrides the config's mode and ``review_comments`` switches review comments on;
+    ``strict`` turns warnings into a CheckError.
     """
     loaded = load_config(config_path or default_config())
-    if mode is not None and mode != loaded.config.mode:
-        loaded = LoadedConfig(loaded.config.model_copy(update={"mode": mode}), loaded.path, loaded.source, loaded.sha256)
+    overrides = {k: v for k, v in (("mode", mode), ("review_comments", review_comments or None)) if v is not None}
+    if overrides:
+        loaded = LoadedConfig(loaded.config.model_copy(update=overrides), loaded.path, loaded.source, loaded.sha256)
     library = load_for(loaded)
     resolved = resolve(loaded, library)
     document, warnings = render(resolved, load_catalogue())

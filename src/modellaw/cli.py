@@ -51,12 +51,14 @@ def main() -> None:
 @click.option("--format", "fmt", type=click.Choice(["docx", "md"]), help="Output format (default: from the file name).")
 @click.option("--emit-ir", type=click.Path(path_type=Path), help="Also write the numbered IR as JSON.")
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
+@click.option("--review-comments", is_flag=True, help="Anchor a Word comment on each article (clause id, version, status, open questions).")
 @handle_errors
-def build(config: Path | None, output: Path, mode: str | None, fmt: str | None, emit_ir: Path | None, strict: bool) -> None:
+def build(config: Path | None, output: Path, mode: str | None, fmt: str | None, emit_ir: Path | None, strict: bool,
+          review_comments: bool) -> None:
     """Build a draft law from CONFIG (default: the built-in model law)."""
     from modellaw.api import build_to_file
 
-    result = build_to_file(config, output, mode=mode, fmt=fmt, emit_ir=emit_ir, strict=strict)
+    result = build_to_file(config, output, mode=mode, fmt=fmt, emit_ir=emit_ir, strict=strict, review_comments=review_comments)
     _report(result.warnings)
     click.echo(f"wrote {output} ({len(result.document.articles())} articles)")
 

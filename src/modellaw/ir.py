@@ -46,13 +46,17 @@ class Ref:
     """A cross-reference to a clause (and optionally a paragraph or point anchor in it).
 
     ``label`` is None until numbering resolves it to text such as ``article 7(2)(b)``;
-    ``target_eid`` then names the element referred to.
+    ``target_eid`` then names the element referred to. For a reference to another article,
+    ``article_eid`` names that article and ``number_span`` gives the slice of ``label`` holding
+    its number, which Word writers print as a live field.
     """
 
     target: str
     anchor: str | None = None
     label: str | None = None
     target_eid: str | None = None
+    article_eid: str | None = None
+    number_span: tuple[int, int] | None = None
     origin: Location | None = field(default=None, compare=False, metadata=_HIDDEN)
 
 
@@ -178,6 +182,10 @@ class Meta:
     draft_marking: str | None
     config_hash: str
     library_version: str
+    sources: str = "list"
+    toc: bool = False
+    line_numbers: bool = False
+    review_comments: bool = False
 
 
 @dataclass(frozen=True, slots=True)

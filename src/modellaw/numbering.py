@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 
 from modellaw.errors import CrossReferenceError, Diagnostics
 from modellaw.ir import Article, Block, Division, Document, Inline, OptionGroup, OptionVariant, Paragraph, Point, Ref
+from modellaw.vocabulary import ENGLISH, Vocabulary, vocabulary
 from modellaw.walk import map_inlines
 
 
@@ -32,17 +33,18 @@ def letter(number: int) -> str:
 
 @dataclass(frozen=True)
 class Scheme:
-    """Labels for one numbering tradition."""
+    """Labels for one numbering tradition, in the document's language."""
 
     common_law: bool
+    words: Vocabulary = ENGLISH
 
     def division(self, n: int) -> str:
         """Return ``Chapter IV`` (civil) or ``Part 4`` (common)."""
-        return f"Part {n}" if self.common_law else f"Chapter {roman(n)}"
+        return f"{self.words.part} {n}" if self.common_law else f"{self.words.chapter} {roman(n)}"
 
     def article(self, n: int) -> str:
         """Return ``Article 7`` (civil) or ``Section 7`` (common)."""
-        return f"Section {n}" if self.common_law else f"Article {n}"
+        return f"{self.words.section if self.common_law else self.words.article} {n}"
 
     def paragraph(self, n: int) -> str:
         """Return ``1.`` (civil) or ``(1)`` (common)."""
@@ -50,11 +52,11 @@ class Scheme:
 
     def ref_word(self) -> str:
         """Return ``section`` or ``article``."""
-        return "section" if self.common_law else "article"
+        return self.words.section_ref if self.common_law else self.words.article_ref
 
     def own_word(self) -> str:
-        """Return the words for a paragraph of the same article."""
-        return "subsection" if self.common_law else "paragraph"
+        """Return the word for a paragraph of the same article."""
+        return self.words.subsection_ref if self.common_law else self.words.paragraph_ref
 
 
 @dataclass(frozen=True)
@@ -69,7 +71,7 @@ class Target:
 
 def number(document: Document) -> Document:
     """Return the numbered document; raise CrossReferenceError listing every unresolved reference."""
-    scheme = Scheme(document.meta.tradition == "common-law")
+    scheme = Scheme(document.meta.tradition == "common-law", vocabulary(document.meta.language))
     divisions = []
     article_no = 0
     for d_index, division in enumerate(document.divisions, start=1):
@@ -172,14 +174,23 @@ def _collect_points(targets: dict, article: Article, para_no: int | None, point:
 def format_ref(target: Target, scheme: Scheme, same_article: bool) -> str:
     """Return the label of a reference, e.g. ``article 7(2)(b)`` or ``paragraph 2(b) of this article``."""
     inner = (f"({target.paragraph})" if target.paragraph is not None else "") + "".join(target.points)
+    words = scheme.words
     if same_article and inner:
-        if target.paragraph is None:
-            return f"{scheme.own_word()} {''.join(target.points)}" if not scheme.common_law else f"paragraph {''.join(target.points)}"
         tail = "".join(target.points)
+        if target.paragraph is None:
+            return f"{words.paragraph_ref} {tail}"
         if scheme.common_law:
-            return f"subsection ({target.paragraph}){tail}"
-        return f"paragraph {target.paragraph}{tail} of this article"
+            return f"{words.subsection_ref} ({target.paragraph}){tail}"
+        return f"{words.paragraph_ref} {target.paragraph}{tail} {words.of_this_article}"
     return f"{scheme.ref_word()} {target.article}{inner}"
+
+
+def number_span(label: str, target: Target, scheme: Scheme) -> tuple[int, int] | None:
+    """Return where the article number sits in a cross-article ``label`` (None for same-article labels)."""
+    prefix = f"{scheme.ref_word()} "
+    if not label.startswith(prefix):
+        return None
+    return len(prefix), len(prefix) + len(str(target.article))
 
 
 def resolve_refs(document: Document, scheme: Scheme) -> Document:
@@ -214,4 +225,8 @@ def _resolve(node: Inline, article: Article, targets: dict, scheme: Scheme, prob
     if node.target == article.clause_id and node.anchor is None:
         problems.error("REF004", f"an article cannot refer to itself as a whole ({what})", node.origin)
         return node
-    return replace(node, label=labels.pop(), target_eid=found[0].eid)
+    label = labels.pop()
+    if node.target == article.clause_id:
+        return replace(node, label=label, target_eid=found[0].eid)
+    span = number_span(label, found[0], scheme)
+    return replace(node, label=label, target_eid=found[0].eid, article_eid=f"art_{found[0].article}", number_span=span)

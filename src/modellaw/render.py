@@ -25,6 +25,7 @@ from modellaw.markup import parse_body, ref_sentinel, term_sentinel
 from modellaw.resolve import DefinitionsSlot, ParamValue, ResolvedClause, ResolvedDocument
 from modellaw.schema.clause import ClauseModule, Commentary, DefinitionModule, Source
 from modellaw.templating import compile_template, make_env, mark_default, run_template
+from modellaw.vocabulary import ENGLISH, Vocabulary, vocabulary
 from modellaw.terms import assemble_definitions, collect_terms, link_terms
 
 DEFINITIONS_ID = "definitions"
@@ -40,6 +41,7 @@ class RenderContext:
     state: str
     catalogue: Catalogue
     problems: Diagnostics
+    words: Vocabulary = ENGLISH
 
     def variables(self, params: dict[str, ParamValue], clause_id: str) -> dict[str, Any]:
         """Return the template context: parameters plus the helpers and scheme words."""
@@ -48,8 +50,8 @@ class RenderContext:
             **values,
             "term": _term_helper,
             "ref": _ref_helper,
-            "this_law": "this Act" if self.common_law else "this Law",
-            "article": "section" if self.common_law else "article",
+            "this_law": self.words.this_act if self.common_law else self.words.this_law,
+            "article": self.words.section_ref if self.common_law else self.words.article_ref,
             "state": self.state,
             "mode": "model" if self.model_mode else "enactment",
         }
@@ -79,6 +81,7 @@ def render(resolved: ResolvedDocument, catalogue: Catalogue) -> tuple[Document, 
         config.jurisdiction.name,
         catalogue,
         Diagnostics(),
+        vocabulary(config.language),
     )
     divisions = [_render_division(ctx, d.title, d.items) for d in resolved.divisions]
     ctx.problems.raise_if_errors(TemplateRenderError)
@@ -122,7 +125,7 @@ def render_clause(ctx: RenderContext, item: ResolvedClause) -> Article:
         title=module.title,
         status=module.status,
         body=tuple(body),
-        commentary=commentary_sections(module.commentary),
+        commentary=commentary_sections(module.commentary, ctx.words),
         open_questions=tuple(module.commentary.open_questions),
         sources=source_notes(ctx.catalogue, module.sources),
         implements=tuple(module.implements),
@@ -200,21 +203,17 @@ class _SourceLocator:
         return [map_inlines(p, locate) for p in paragraphs]
 
 
-_COMMENTARY_HEADINGS = (
-    ("purpose", "Purpose"),
-    ("status_basis", "Basis for status"),
-    ("human_rights", "Human rights"),
-    ("ihl", "International humanitarian law"),
-    ("options", "Drafting options"),
-)
+_COMMENTARY_FIELDS = ("purpose", "status_basis", "human_rights", "ihl", "options")
+_IMPLEMENTATION_FIELDS = ("general", "civil_law", "common_law")
 
 
-def commentary_sections(commentary: Commentary) -> tuple[CommentarySection, ...]:
+def commentary_sections(commentary: Commentary, words: Vocabulary = ENGLISH) -> tuple[CommentarySection, ...]:
     """Return the commentary as headed sections, in a fixed order, skipping empty parts."""
-    sections = [CommentarySection(h, getattr(commentary, k)) for k, h in _COMMENTARY_HEADINGS if getattr(commentary, k)]
+    headings = words.commentary_headings
+    sections = [CommentarySection(h, getattr(commentary, k)) for k, h in zip(_COMMENTARY_FIELDS, headings) if getattr(commentary, k)]
     impl = commentary.implementation
     if impl is not None:
-        for key, heading in (("general", "Implementation"), ("civil_law", "Implementation in civil-law systems"), ("common_law", "Implementation in common-law systems")):
+        for key, heading in zip(_IMPLEMENTATION_FIELDS, headings[len(_COMMENTARY_FIELDS):]):
             if getattr(impl, key):
                 sections.append(CommentarySection(heading, getattr(impl, key)))
     return tuple(CommentarySection(s.heading, " ".join(s.text.split())) for s in sections)
@@ -245,6 +244,10 @@ def _meta(resolved: ResolvedDocument) -> Meta:
         draft_marking=config.draft_marking,
         config_hash=resolved.loaded.sha256,
         library_version=__version__,
+        sources=config.sources,
+        toc=config.mode == "model" if config.toc is None else config.toc,
+        line_numbers=config.line_numbers,
+        review_comments=config.review_comments,
     )
 
 

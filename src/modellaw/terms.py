@@ -95,7 +95,7 @@ def _render_definition(ctx: RenderContext, resolved: ResolvedDocument, entry: En
         ctx.problems.error("MRK005", f"definition {module.id!r} must be one paragraph (sub-points allowed)", entry.locate(("definition",)))
         return None
     body = paragraphs[0]
-    lead: tuple[Inline, ...] = (DefinedTerm(module.slug, module.term), Text(" means "))
+    lead: tuple[Inline, ...] = (DefinedTerm(module.slug, module.term), Text(ctx.words.means))
     return Point(inlines=lead + body.inlines, children=body.points, anchor=module.slug)
 
 
@@ -144,8 +144,8 @@ def _find_cycle(graph: dict[str, set[str]], start: str) -> list[str] | None:
 def _definitions_article(ctx: RenderContext, library: Library, rendered: dict[str, Point]) -> Article:
     order = sorted(rendered, key=lambda t: sort_key(definition_of(library, t).term))
     points = [_punctuate(rendered[t], last=(i == len(order) - 1)) for i, t in enumerate(order)]
-    intro = "In this Act:" if ctx.common_law else "For the purposes of this Law:"
-    commentary = [CommentarySection("Purpose", _DEFINITIONS_PURPOSE)]
+    intro = ctx.words.definitions_intro_act if ctx.common_law else ctx.words.definitions_intro_law
+    commentary = [CommentarySection(ctx.words.commentary_headings[0], _DEFINITIONS_PURPOSE)]
     sources = []
     for term_id in order:
         module = definition_of(library, term_id)
@@ -157,7 +157,7 @@ def _definitions_article(ctx: RenderContext, library: Library, rendered: dict[st
     return Article(
         clause_id="definitions",
         version="",
-        title="Interpretation" if ctx.common_law else "Definitions",
+        title=ctx.words.interpretation if ctx.common_law else ctx.words.definitions,
         status="",
         body=(Paragraph(inlines=(Text(intro),), points=tuple(points)),),
         commentary=tuple(commentary),

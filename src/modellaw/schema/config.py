@@ -73,6 +73,14 @@ class DocumentConfig(BaseModel):
     """Chosen option (A, B...) by clause id."""
     annexes: list[Literal["concordance"]] = []
     """Annexes appended to the draft."""
+    sources: Literal["list", "footnotes", "both"] = "list"
+    """Model mode: sources as a list after each article's commentary, as Word footnotes, or both."""
+    toc: bool | None = None
+    """Table of contents after the title page; by default in model mode only."""
+    line_numbers: bool = False
+    """Number the lines of each page in the margin, restarting on every page (for committee work)."""
+    review_comments: bool = False
+    """Anchor a Word comment on each article: clause id, version, status and open questions."""
 
     @model_validator(mode="after")
     def _one_definitions_slot(self) -> DocumentConfig:

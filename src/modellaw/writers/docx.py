@@ -1,36 +1,46 @@
-"""The Word writer: named styles from templates/docx/reference.docx, literal labels from the IR.
+"""The Word writer: named styles from templates/docx/reference.docx, labels from the IR, live fields.
 
 No direct formatting: every paragraph and run names a style the reference document defines.
-Output is byte-identical for the same IR (core properties and zip timestamps are pinned).
+Article and chapter numbers are SEQ fields and references to other articles are REF fields, each
+with the number the numbering stage computed as its cached result, so the text is right when
+opened and follows when a drafter inserts an article and updates fields. Output is
+byte-identical for the same IR (dates come from the config; zip timestamps are pinned).
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import hashlib
 import io
 import zipfile
 from collections.abc import Iterator
+from typing import Any
 
 import docx
 from docx.document import Document as WordDocument
 from docx.enum.text import WD_BREAK
+from docx.opc.constants import CONTENT_TYPE as CT
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
+from docx.opc.part import Part, XmlPart
 from docx.oxml.text.paragraph import CT_P
 from docx.text.paragraph import Paragraph as WordParagraph
 
 from modellaw.ir import Article, DefinedTerm, Division, Document, Inline, OptionGroup, Paragraph, Point, Ref, Term, Text
 from modellaw.resources import templates_dir
+from modellaw.vocabulary import is_right_to_left
+from modellaw.walk import iter_inlines
 from modellaw.writers import _oxml
-from modellaw.writers.words import MODEL_NOTE, STATUS_MARKERS, article_heading, division_heading, quoted, title_lines
+from modellaw.writers.words import article_heading, division_heading, quoted, status_marker, title_lines, words_for
 
 POINT_STYLES = ("ML Point", "ML Subpoint", "ML Subpoint")
 USED_STYLES = frozenset(
     {"Title", "Heading 1", "Heading 2", "Footer", "Header", "ML Draft Marking", "ML Title Info", "ML Note", "ML Status",
      "ML Body", "ML Paragraph", "ML Paragraph Continued", "ML Point", "ML Subpoint", "ML Option Heading",
      "ML Commentary Heading", "ML Commentary", "ML Commentary List", "ML Source", "ML Defined Term",
-     "ML Commentary Label", "ML Status Marker", "ML Term Use", "ML Cross Reference"}
+     "ML Commentary Label", "ML Status Marker", "ML Term Use", "ML Cross Reference", "ML Contents Heading",
+     "toc 1", "toc 2", "footnote text", "footnote reference", "annotation text", "annotation reference"}
 )
 """Every style name the writer uses; a test checks that the reference document defines each."""
+TOC_INSTRUCTION = 'TOC \\o "1-2" \\h \\z \\u'
 
 
 def write_docx(document: Document) -> bytes:
@@ -44,25 +54,35 @@ class _DocxBuilder:
     def __init__(self, document: Document) -> None:
         self.ir = document
         self.meta = document.meta
+        self.words = words_for(document.meta)
+        self.model = document.meta.mode == "model"
+        self.common_law = document.meta.tradition == "common-law"
         self.doc: WordDocument = docx.Document(str(templates_dir() / "docx" / "reference.docx"))
-        self.body = self.doc.element.body
         self.style_ids = {s.name: s.style_id for s in self.doc.styles}
         self.targets = _referenced_eids(document)
+        self.number_targets = {ref.article_eid for ref in _iter_refs(document) if ref.article_eid}
         self.term_anchors = _term_anchors(document)
-        self.next_bookmark = 0
         self.blocks: list[CT_P] = []
+        self.headings: list[tuple[CT_P, Article]] = []
+        self.footnotes: list[Any] = []
+        self.next_bookmark = 0
 
     def build(self) -> bytes:
         """Write every part and return the pinned zip bytes."""
-        _oxml.set_default_language(self.doc.styles.element, self.meta.language)
+        _oxml.set_document_language(self.doc.styles.element, self.meta.language, is_right_to_left(self.meta.language))
         self._title_page()
+        if self.meta.toc:
+            self._table_of_contents()
         for division in self.ir.divisions:
             self._division(division)
-        section_properties = self.body.sectPr
+        section_properties = self.doc.element.body.sectPr
         for block in self.blocks:
             section_properties.addprevious(block)
+        self._footnotes_part()
         self._furniture()
         self._properties()
+        if self.meta.review_comments:
+            self._review_comments()
         buffer = io.BytesIO()
         self.doc.save(buffer)
         return _pin_zip(buffer.getvalue())
@@ -76,42 +96,86 @@ class _DocxBuilder:
             p.append(_oxml.new_run(text))
         return p
 
+    def _page_break(self) -> None:
+        WordParagraph(self._p("ML Body"), self.doc).add_run().add_break(WD_BREAK.PAGE)
+
     def _title_page(self) -> None:
         if self.meta.draft_marking:
             self._p("ML Draft Marking", self.meta.draft_marking)
         self._p("Title", self.meta.title)
         for line in title_lines(self.meta):
             self._p("ML Title Info", line)
-        if self.meta.mode == "model":
-            self._p("ML Note", MODEL_NOTE)
-        WordParagraph(self._p("ML Body"), self.doc).add_run().add_break(WD_BREAK.PAGE)
+        if self.model:
+            self._p("ML Note", self.words.model_note)
+        self._page_break()
+
+    def _table_of_contents(self) -> None:
+        """A TOC field whose cached result lists every chapter and article heading (no page numbers)."""
+        self._p("ML Contents Heading", self.words.contents)
+        entries: list[tuple[str, str, str | None]] = []
+        for division in self.ir.divisions:
+            entries.append(("toc 1", division_heading(division, self.meta), division.eid))
+            entries += [("toc 2", article_heading(a, self.meta), a.eid) for a in division.articles]
+        for index, (style, text, eid) in enumerate(entries):
+            p = self._p(style)
+            if index == 0:
+                p.extend(_oxml.field_begin(TOC_INSTRUCTION))
+            p.append(_oxml.internal_link(_bookmark_name(eid), [_oxml.new_run(text)]))
+            if index == len(entries) - 1:
+                p.append(_oxml.field_end())
+        self._page_break()
 
     def _division(self, division: Division) -> None:
-        heading = self._p("Heading 1", division_heading(division, self.meta))
-        self._bookmark_if_target(heading, division.eid)
+        p = self._p("Heading 1")
+        number = (division.label or "").rsplit(" ", 1)[-1]
+        if self.common_law:
+            pieces = [_oxml.new_run(f"{self.words.part} "), *_oxml.field("SEQ Part \\* ARABIC", number),
+                      _oxml.new_run(f" — {division.title}")]
+        else:
+            pieces = [_oxml.new_run(f"{self.words.chapter} "), *_oxml.field("SEQ Chapter \\* ROMAN", number),
+                      _oxml.new_run(f". {division.title}")]
+        p.extend(pieces)
+        self._heading_bookmark(p, division.eid)
         for article in division.articles:
             self._article(article)
 
     def _article(self, article: Article) -> None:
-        heading = self._p("Heading 2", article_heading(article, self.meta))
-        self._bookmark_if_target(heading, article.eid)
-        model = self.meta.mode == "model"
-        if model and article.status:
-            self._p("ML Status").append(_oxml.new_run(STATUS_MARKERS[article.status], self.style_ids["ML Status Marker"]))
+        p = self._p("Heading 2")
+        number_field = _oxml.field(f"SEQ {'Section' if self.common_law else 'Article'} \\* ARABIC", str(article.number))
+        if self.common_law:
+            p.extend([*number_field, _oxml.new_run(f". {article.title}")])
+        else:
+            p.extend([_oxml.new_run(f"{self.words.article} "), *number_field, _oxml.new_run(f". {article.title}")])
+        if article.eid in self.number_targets:
+            self.next_bookmark += 1
+            _oxml.bookmark_around(number_field[0], number_field[-1], self.next_bookmark, f"_Ref_{article.eid}")
+        self._heading_bookmark(p, article.eid)
+        if self.model and article.sources and self.meta.sources in ("footnotes", "both"):
+            p.append(self._footnote(article))
+        self.headings.append((p, article))
+        if self.model and article.status:
+            self._p("ML Status").append(_oxml.new_run(status_marker(article.status, self.meta), self.style_ids["ML Status Marker"]))
         for block in article.body:
             if isinstance(block, OptionGroup):
                 self._options(block)
             else:
                 self._paragraph(block)
-        if model:
+        if self.model:
             self._commentary(article)
+
+    def _heading_bookmark(self, p: CT_P, eid: str | None) -> None:
+        """Bookmark the whole heading when the TOC or a reference links to it."""
+        if eid and (self.meta.toc or eid in self.targets):
+            content = [c for c in p if c.tag != _oxml.qn("w:pPr")]
+            self.next_bookmark += 1
+            _oxml.bookmark_around(content[0], content[-1], self.next_bookmark, _bookmark_name(eid))
 
     def _options(self, group: OptionGroup) -> None:
         for variant in group.variants:
-            self._p("ML Option Heading", f"[Option {variant.key}: {variant.label}]")
+            self._p("ML Option Heading", f"[{self.words.option} {variant.key}: {variant.label}]")
             for paragraph in variant.paragraphs:
                 self._paragraph(paragraph)
-        self._p("ML Option Heading", "[End of options]")
+        self._p("ML Option Heading", f"[{self.words.end_of_options}]")
 
     def _paragraph(self, paragraph: Paragraph) -> None:
         style = "ML Paragraph" if paragraph.label else "ML Body"
@@ -134,65 +198,101 @@ class _DocxBuilder:
 
     def _inlines(self, p: CT_P, inlines: tuple[Inline, ...]) -> None:
         for node in inlines:
-            p.append(self._inline(node))
+            if isinstance(node, Ref):
+                p.extend(self._reference(node))
+            else:
+                p.append(self._inline(node))
 
-    def _inline(self, node: Inline):  # noqa: ANN202 - returns an lxml element
+    def _inline(self, node: Inline) -> Any:
         if isinstance(node, Text):
             return _oxml.new_run(node.text)
         if isinstance(node, DefinedTerm):
-            return _oxml.new_run(quoted(node.text, self.meta.language), self.style_ids["ML Defined Term"])
+            return _oxml.new_run(quoted(node.text, self.meta), self.style_ids["ML Defined Term"])
         if isinstance(node, Term):
             run = _oxml.new_run(node.text, self.style_ids["ML Term Use"])
             anchor = self.term_anchors.get(node.term_id)
-            return _oxml.internal_link(_bookmark_name(anchor), run) if anchor else run
-        assert isinstance(node, Ref)
-        run = _oxml.new_run(node.label or "", self.style_ids["ML Cross Reference"])
-        return _oxml.internal_link(_bookmark_name(node.target_eid), run) if node.target_eid else run
+            return _oxml.internal_link(_bookmark_name(anchor), [run]) if anchor else run
+        raise TypeError(f"no writer for inline {type(node).__name__}")
+
+    def _reference(self, ref: Ref) -> list[Any]:
+        """A reference. To another article, its number is a ``REF`` field (``\\h``: a link in Word) to
+        that article's number; to the same article, the label is a link to the paragraph or point."""
+        style = self.style_ids["ML Cross Reference"]
+        label = ref.label or ""
+        if ref.number_span and ref.article_eid:
+            start, end = ref.number_span
+            return [_oxml.new_run(label[:start], style), *_oxml.field(f"REF _Ref_{ref.article_eid} \\h", label[start:end], style),
+                    _oxml.new_run(label[end:], style)]
+        run = _oxml.new_run(label, style)
+        return [_oxml.internal_link(_bookmark_name(ref.target_eid), [run]) if ref.target_eid else run]
 
     def _bookmark_if_target(self, p: CT_P, eid: str | None) -> None:
         if eid and eid in self.targets:
+            content = [c for c in p if c.tag != _oxml.qn("w:pPr")]
             self.next_bookmark += 1
-            _oxml.add_bookmark(p, self.next_bookmark, _bookmark_name(eid))
+            _oxml.bookmark_around(content[0], content[-1], self.next_bookmark, _bookmark_name(eid))
 
-    # --- commentary -------------------------------------------------------------------------
+    # --- commentary and footnotes -----------------------------------------------------------
+
+    def _footnote(self, article: Article) -> Any:
+        footnote_id = len(self.footnotes) + 2
+        lines = [f"{self.words.sources}:", *(f"– {s.format()}" for s in article.sources)]
+        self.footnotes.append(_oxml.footnote(footnote_id, lines, self.style_ids["footnote text"], self.style_ids["footnote reference"]))
+        return _oxml.footnote_reference(footnote_id, self.style_ids["footnote reference"])
+
+    def _footnotes_part(self) -> None:
+        if not self.footnotes:
+            return
+        root = _oxml.footnotes_part_element()
+        root.extend(self.footnotes)
+        part = XmlPart(PackURI("/word/footnotes.xml"), CT.WML_FOOTNOTES, root, self.doc.part.package)
+        self.doc.part.relate_to(part, RT.FOOTNOTES)
+        _oxml.add_footnote_settings(self.doc.settings.element)
 
     def _commentary(self, article: Article) -> None:
-        if not (article.commentary or article.sources or article.open_questions):
+        listed = article.sources and self.meta.sources in ("list", "both")
+        if not (article.commentary or listed or article.open_questions):
             return
-        self._p("ML Commentary Heading", "Commentary")
+        words = self.words
+        self._p("ML Commentary Heading", words.commentary)
         label_style = self.style_ids["ML Commentary Label"]
         for section in article.commentary:
             p = self._p("ML Commentary")
             p.append(_oxml.new_run(f"{section.heading}. ", label_style))
             p.append(_oxml.new_run(section.text))
         if article.open_questions:
-            self._p("ML Commentary").append(_oxml.new_run("Open questions.", label_style))
+            self._p("ML Commentary").append(_oxml.new_run(f"{words.open_questions}.", label_style))
             for question in article.open_questions:
                 self._p("ML Commentary List", f"–\t{question}")
         if article.implements:
             p = self._p("ML Commentary")
-            p.append(_oxml.new_run("Recommendations answered. ", label_style))
+            p.append(_oxml.new_run(f"{words.recommendations}. ", label_style))
             p.append(_oxml.new_run(", ".join(article.implements) + "."))
-        if article.sources:
-            self._p("ML Commentary").append(_oxml.new_run("Sources.", label_style))
+        if listed:
+            self._p("ML Commentary").append(_oxml.new_run(f"{words.sources}.", label_style))
             for source in article.sources:
                 self._p("ML Source", f"–\t{source.format()}")
 
-    # --- furniture and properties -----------------------------------------------------------
+    # --- furniture, properties, comments ----------------------------------------------------
 
     def _furniture(self) -> None:
         section = self.doc.sections[0]
         section.different_first_page_header_footer = True
         header = section.header.paragraphs[0]
         header.style = self.doc.styles["Header"]
-        header._p.append(_oxml.new_run(f"{self.meta.short_title} — version {self.meta.version}"))
+        header._p.append(_oxml.new_run(f"{self.meta.short_title} — {self.words.version.lower()} {self.meta.version}"))
         footer = section.footer.paragraphs[0]
         footer.style = self.doc.styles["Footer"]
-        footer._p.append(_oxml.simple_field("PAGE", "1"))
+        footer._p.extend([
+            _oxml.new_run(f"{self.words.page} "), *_oxml.field("PAGE", "1"),
+            _oxml.new_run(f" {self.words.of} "), *_oxml.field("NUMPAGES", "1"),
+        ])
+        if self.meta.line_numbers:
+            _oxml.set_line_numbering(section._sectPr)
 
     def _properties(self) -> None:
         props = self.doc.core_properties
-        moment = dt.datetime.combine(self.meta.date, dt.time(0, 0))
+        moment = _oxml.pinned_moment(self.meta.date).replace(tzinfo=None)
         props.title = self.meta.title
         props.subject = f"{self.meta.jurisdiction} — {self.meta.mode} text"
         props.version = self.meta.version
@@ -203,17 +303,36 @@ class _DocxBuilder:
         props.keywords = "model law; counter-terrorism; artificial intelligence"
         props.comments = f"Built by modellaw {self.meta.library_version}"
         props.language = self.meta.language
+        custom = [("modellaw.config_sha256", self.meta.config_hash), ("modellaw.library_version", self.meta.library_version),
+                  ("modellaw.mode", self.meta.mode)]
+        custom += [(f"modellaw.clause.{a.clause_id}", a.version) for a in self.ir.articles() if a.version]
+        package = self.doc.part.package
+        part = Part(PackURI("/docProps/custom.xml"), CT.OFC_CUSTOM_PROPERTIES, _oxml.custom_properties_xml(custom), package)
+        package.relate_to(part, RT.CUSTOM_PROPERTIES)
+
+    def _review_comments(self) -> None:
+        """Anchor a comment on each article heading: clause id, version, status, open questions."""
+        moment = _oxml.pinned_moment(self.meta.date)
+        initials = "".join(w[0] for w in self.meta.author.split() if w[:1].isalpha())[:3] or "ML"
+        for p, article in self.headings:
+            runs = WordParagraph(p, self.doc._body).runs
+            about = f"{article.clause_id}" + (f" v{article.version}" if article.version else "")
+            text = f"Clause {about}" + (f" [{article.status}]" if article.status else "")
+            comment = self.doc.add_comment(runs, text=text, author=self.meta.author, initials=initials)
+            for question in article.open_questions:
+                comment.add_paragraph(f"Open question: {question}")
+            comment._comment_elm.date = moment
 
 
 def _bookmark_name(eid: str | None) -> str:
     """Return the Word bookmark name for an eId (Word allows 40 characters)."""
+    import hashlib
+
     name = f"ml_{eid}"
     return name if len(name) <= 40 else "ml_" + hashlib.sha1(str(eid).encode()).hexdigest()[:20]
 
 
 def _iter_refs(document: Document) -> Iterator[Ref]:
-    from modellaw.walk import iter_inlines
-
     for article in document.articles():
         for node in iter_inlines(article):
             if isinstance(node, Ref):

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from modellaw.ir import Article, DefinedTerm, Document, Inline, OptionGroup, Paragraph, Point, Ref, Text
-from modellaw.writers.words import MODEL_NOTE, STATUS_MARKERS, article_heading, division_heading, quoted, title_lines
+from modellaw.ir import Article, DefinedTerm, Document, Inline, Meta, OptionGroup, Paragraph, Point, Ref, Text
+from modellaw.vocabulary import Vocabulary
+from modellaw.writers.words import article_heading, division_heading, quoted, status_marker, title_lines, words_for
 
 
 def write_markdown(document: Document) -> str:
@@ -15,7 +16,7 @@ def write_markdown(document: Document) -> str:
     lines += [f"# {meta.title}", ""]
     lines += [f"{line}  " for line in title_lines(meta)] + [""]
     if meta.mode == "model":
-        lines += [f"*{MODEL_NOTE}*", ""]
+        lines += [f"*{words_for(meta).model_note}*", ""]
     for division in document.divisions:
         lines += [f"## {division_heading(division, meta)}", ""]
         for article in division.articles:
@@ -25,38 +26,39 @@ def write_markdown(document: Document) -> str:
 
 def _article(article: Article, document: Document) -> list[str]:
     meta = document.meta
+    words = words_for(meta)
     lines = [f"### {article_heading(article, meta)}", ""]
     if meta.mode == "model" and article.status:
-        lines += [f"*{STATUS_MARKERS[article.status]}*", ""]
+        lines += [f"*{status_marker(article.status, meta)}*", ""]
     for block in article.body:
         if isinstance(block, OptionGroup):
             for variant in block.variants:
-                lines += [f"**\\[Option {variant.key}: {variant.label}\\]**", ""]
+                lines += [f"**\\[{words.option} {variant.key}: {variant.label}\\]**", ""]
                 for paragraph in variant.paragraphs:
-                    lines += _paragraph(paragraph, meta.language)
-            lines += ["**\\[End of options\\]**", ""]
+                    lines += _paragraph(paragraph, meta)
+            lines += [f"**\\[{words.end_of_options}\\]**", ""]
         else:
-            lines += _paragraph(block, meta.language)
+            lines += _paragraph(block, meta)
     if meta.mode == "model":
-        lines += _commentary(article)
+        lines += _commentary(article, words)
     return lines
 
 
-def _paragraph(paragraph: Paragraph, language: str) -> list[str]:
+def _paragraph(paragraph: Paragraph, meta: Meta) -> list[str]:
     label = f"{_escape_label(paragraph.label)} " if paragraph.label else ""
-    lines = [label + _inlines(paragraph.inlines, language), ""]
+    lines = [label + _inlines(paragraph.inlines, meta), ""]
     for point in paragraph.points:
-        lines += _point(point, 1, language)
+        lines += _point(point, 1, meta)
     if paragraph.wrap_up:
-        lines += [_inlines(paragraph.wrap_up, language), ""]
+        lines += [_inlines(paragraph.wrap_up, meta), ""]
     return lines
 
 
-def _point(point: Point, depth: int, language: str) -> list[str]:
+def _point(point: Point, depth: int, meta: Meta) -> list[str]:
     indent = "&emsp;" * depth
-    lines = [f"{indent}{_escape_label(point.label or '')} {_inlines(point.inlines, language)}", ""]
+    lines = [f"{indent}{_escape_label(point.label or '')} {_inlines(point.inlines, meta)}", ""]
     for child in point.children:
-        lines += _point(child, depth + 1, language)
+        lines += _point(child, depth + 1, meta)
     return lines
 
 
@@ -67,11 +69,11 @@ def _escape_label(label: str | None) -> str:
     return label.replace(".", "\\.").replace("(", "\\(")
 
 
-def _inlines(inlines: tuple[Inline, ...], language: str) -> str:
+def _inlines(inlines: tuple[Inline, ...], meta: Meta) -> str:
     parts = []
     for node in inlines:
         if isinstance(node, DefinedTerm):
-            parts.append(f"**{quoted(node.text, language)}**")
+            parts.append(f"**{quoted(node.text, meta)}**")
         elif isinstance(node, Ref):
             parts.append(node.label or "")
         else:
@@ -83,16 +85,16 @@ def _escape_text(text: str) -> str:
     return text.replace("*", "\\*").replace("_", "\\_")
 
 
-def _commentary(article: Article) -> list[str]:
+def _commentary(article: Article, words: Vocabulary) -> list[str]:
     lines: list[str] = []
     if not (article.commentary or article.sources):
         return lines
-    lines += ["#### Commentary", ""]
+    lines += [f"#### {words.commentary}", ""]
     lines += [f"**{s.heading}.** {s.text}" + "\n" for s in article.commentary]
     if article.open_questions:
-        lines += ["**Open questions.**", ""] + [f"- {q}" for q in article.open_questions] + [""]
+        lines += [f"**{words.open_questions}.**", ""] + [f"- {q}" for q in article.open_questions] + [""]
     if article.implements:
-        lines += [f"**Recommendations answered.** {', '.join(article.implements)}.", ""]
+        lines += [f"**{words.recommendations}.** {', '.join(article.implements)}.", ""]
     if article.sources:
-        lines += ["**Sources.**", ""] + [f"- {s.format()}" for s in article.sources] + [""]
+        lines += [f"**{words.sources}.**", ""] + [f"- {s.format()}" for s in article.sources] + [""]
     return lines

@@ -1,18 +1,19 @@
-"""Fixed words the writers print, by legal tradition and mode."""
+"""Headings, markers and title-page lines as the writers print them, in the document's language."""
 
 from __future__ import annotations
 
 from modellaw.ir import Article, Division, Meta
+from modellaw.vocabulary import Vocabulary, vocabulary
 
-STATUS_MARKERS = {"mandatory": "[Mandatory]", "recommended": "[Recommended]", "optional": "[Optional]"}
 
-MODEL_NOTE = (
-    "How to read this model law. Each article is marked [Mandatory] where a binding instrument "
-    "requires it, [Recommended] where it reflects good practice, or [Optional] where it is a policy "
-    "choice. Words in square brackets are placeholders for national choices. Where practice differs, "
-    "alternative texts are set out as [Option A], [Option B]; a State adopts one. Each article is "
-    "followed by a commentary and the instruments it draws on."
-)
+def words_for(meta: Meta) -> Vocabulary:
+    """Return the vocabulary of the document's language."""
+    return vocabulary(meta.language)
+
+
+def status_marker(status: str, meta: Meta) -> str:
+    """Return ``[Recommended]`` (or its translation) for a status."""
+    return f"[{getattr(words_for(meta), status)}]"
 
 
 def division_heading(division: Division, meta: Meta) -> str:
@@ -28,22 +29,19 @@ def article_heading(article: Article, meta: Meta) -> str:
     return f"{article.label}. {article.title}"
 
 
-def quoted(term: str, language: str) -> str:
-    """Return ``term`` in the quotation marks of ``language``."""
-    if language.split("-")[0] in ("fr", "ru", "uk", "kk", "uz", "ky", "tg", "ar", "hy", "az", "be"):
-        return f"«{term}»"
-    return f"“{term}”"
+def quoted(term: str, meta: Meta) -> str:
+    """Return ``term`` in the quotation marks of the document's language."""
+    opening, closing = words_for(meta).quotes
+    return f"{opening}{term}{closing}"
 
 
 def date_text(meta: Meta) -> str:
     """Return the draft's date as ``21 November 2026``."""
-    return f"{meta.date.day} {_MONTHS[meta.date.month - 1]} {meta.date.year}"
+    return f"{meta.date.day} {words_for(meta).months[meta.date.month - 1]} {meta.date.year}"
 
 
 def title_lines(meta: Meta) -> list[str]:
     """Return the lines under the title: jurisdiction, version and date, kind of text."""
-    kind = "Model law with commentary" if meta.mode == "model" else "Bill"
-    return [meta.jurisdiction, f"Version {meta.version} — {date_text(meta)}", kind]
-
-
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
+    words = words_for(meta)
+    kind = words.model_kind if meta.mode == "model" else words.enactment_kind
+    return [meta.jurisdiction, f"{words.version} {meta.version} — {date_text(meta)}", kind]

@@ -1,0 +1,114 @@
+"""The words the pipeline itself prints (labels, headings, furniture), per document language.
+
+Clause text comes from the library in whatever language it is written; these are only the
+structural words. English is the fallback for languages without an entry.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """Structural words of one language."""
+
+    chapter: str
+    part: str
+    article: str
+    section: str
+    article_ref: str
+    section_ref: str
+    paragraph_ref: str
+    subsection_ref: str
+    of_this_article: str
+    this_law: str
+    this_act: str
+    definitions: str
+    interpretation: str
+    definitions_intro_law: str
+    definitions_intro_act: str
+    means: str
+    commentary: str
+    sources: str
+    open_questions: str
+    recommendations: str
+    contents: str
+    option: str
+    end_of_options: str
+    page: str
+    of: str
+    version: str
+    model_kind: str
+    enactment_kind: str
+    mandatory: str
+    recommended: str
+    optional: str
+    model_note: str
+    months: tuple[str, ...]
+    quotes: tuple[str, str]
+    commentary_headings: tuple[str, ...] = (
+        "Purpose", "Basis for status", "Human rights", "International humanitarian law", "Drafting options",
+        "Implementation", "Implementation in civil-law systems", "Implementation in common-law systems",
+    )
+    """Headings of the commentary parts, in the order of ``Commentary``'s fields."""
+    right_to_left: bool = False
+
+
+ENGLISH = Vocabulary(
+    chapter="Chapter", part="Part", article="Article", section="Section",
+    article_ref="article", section_ref="section", paragraph_ref="paragraph", subsection_ref="subsection",
+    of_this_article="of this article", this_law="this Law", this_act="this Act",
+    definitions="Definitions", interpretation="Interpretation",
+    definitions_intro_law="For the purposes of this Law:", definitions_intro_act="In this Act:", means=" means ",
+    commentary="Commentary", sources="Sources", open_questions="Open questions", recommendations="Recommendations answered",
+    contents="Contents", option="Option", end_of_options="End of options", page="Page", of="of", version="Version",
+    model_kind="Model law with commentary", enactment_kind="Bill",
+    mandatory="Mandatory", recommended="Recommended", optional="Optional",
+    model_note=(
+        "How to read this model law. Each article is marked [Mandatory] where a binding instrument "
+        "requires it, [Recommended] where it reflects good practice, or [Optional] where it is a policy "
+        "choice. Words in square brackets are placeholders for national choices. Where practice differs, "
+        "alternative texts are set out as [Option A], [Option B]; a State adopts one. Each article is "
+        "followed by a commentary and the instruments it draws on."
+    ),
+    months=("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"),
+    quotes=("“", "”"),
+)
+
+ARABIC = Vocabulary(
+    chapter="الفصل", part="الباب", article="المادة", section="المادة",
+    article_ref="المادة", section_ref="المادة", paragraph_ref="الفقرة", subsection_ref="الفقرة",
+    of_this_article="من هذه المادة", this_law="هذا القانون", this_act="هذا القانون",
+    definitions="التعاريف", interpretation="التعاريف",
+    definitions_intro_law="لأغراض هذا القانون:", definitions_intro_act="لأغراض هذا القانون:", means=" يعني ",
+    commentary="التعليق", sources="المصادر", open_questions="مسائل مفتوحة", recommendations="التوصيات التي تستجيب لها المادة",
+    contents="المحتويات", option="الخيار", end_of_options="نهاية الخيارات", page="الصفحة", of="من", version="الإصدار",
+    model_kind="قانون نموذجي مع التعليق", enactment_kind="مشروع قانون",
+    mandatory="إلزامي", recommended="موصى به", optional="اختياري",
+    model_note=(
+        "كيفية قراءة هذا القانون النموذجي: توسم كل مادة بأنها [إلزامي] أو [موصى به] أو [اختياري]. "
+        "والكلمات بين معقوفين خيارات وطنية. وحيث تختلف الممارسات تعرض نصوص بديلة بوصفها خيارات، "
+        "ويلي كل مادة تعليق والصكوك التي تستند إليها."
+    ),
+    months=("يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر"),
+    quotes=("«", "»"),
+    commentary_headings=(
+        "الغرض", "أساس التصنيف", "حقوق الإنسان", "القانون الدولي الإنساني", "خيارات الصياغة",
+        "التنفيذ", "التنفيذ في نظم القانون المدني", "التنفيذ في نظم القانون العام",
+    ),
+    right_to_left=True,
+)
+
+_BY_LANGUAGE = {"en": ENGLISH, "ar": ARABIC}
+RIGHT_TO_LEFT = frozenset({"ar", "fa", "he", "ur", "ps", "sd", "ug", "yi", "dv", "ckb"})
+
+
+def vocabulary(language: str) -> Vocabulary:
+    """Return the vocabulary of ``language`` (a BCP 47 tag); English when there is none."""
+    return _BY_LANGUAGE.get(language.split("-")[0].lower(), ENGLISH)
+
+
+def is_right_to_left(language: str) -> bool:
+    """True for languages written right to left (Arabic, Persian, Hebrew, Urdu...)."""
+    return language.split("-")[0].lower() in RIGHT_TO_LEFT
