@@ -15,14 +15,10 @@ from docx.oxml.ns import nsmap as nsdecls_map
 from docx.oxml.ns import qn
 from docx.oxml.parser import oxml_parser
 from docx.oxml.text.paragraph import CT_P
-from docx.oxml.text.run import CT_R
 from lxml import etree
 from lxml.etree import SubElement
 
-_P, _PPR, _PSTYLE, _R, _RPR, _RSTYLE, _T, _TAB, _VAL = (
-    qn("w:p"), qn("w:pPr"), qn("w:pStyle"), qn("w:r"), qn("w:rPr"), qn("w:rStyle"), qn("w:t"), qn("w:tab"), qn("w:val")
-)
-_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+_P, _R = qn("w:p"), qn("w:r")
 _W_NSMAP = {"w": nsdecls_map["w"]}
 
 
@@ -34,82 +30,132 @@ def element(tag: str, attributes: dict[str, str] | None = None) -> Any:
     return made
 
 
-def new_paragraph(style_id: str) -> CT_P:
-    """Return a detached ``w:p`` whose only property is the paragraph style ``style_id``."""
-    paragraph: CT_P = oxml_parser.makeelement(_P, nsmap=_W_NSMAP)
-    ppr = SubElement(paragraph, _PPR)
-    SubElement(ppr, _PSTYLE, {_VAL: style_id})
-    return paragraph
 
 
-def new_run(text: str, style_id: str | None = None) -> CT_R:
+
+
+# --- body paragraphs as markup, parsed once ----------------------------------------------
+#
+# The body is composed as WordprocessingML text, paragraph by paragraph, and parsed in one go by
+# python-docx's own parser (so elements get python-docx's classes). Creating tens of thousands of
+# elements one by one was most of the writer's time.
+
+_W = nsdecls_map["w"]
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _attribute(text: str) -> str:
+    return _escape(text).replace('"', "&quot;")
+
+
+def run_xml(text: str, style_id: str | None = None) -> str:
     """Return a ``w:r`` holding ``text`` (tabs become ``w:tab``), with an optional character style."""
-    run: CT_R = oxml_parser.makeelement(_R, nsmap=_W_NSMAP)
-    if style_id:
-        SubElement(SubElement(run, _RPR), _RSTYLE, {_VAL: style_id})
+    pieces = []
     for index, piece in enumerate(text.split("\t")):
         if index:
-            SubElement(run, _TAB)
+            pieces.append("<w:tab/>")
         if piece:
-            t = SubElement(run, _T)
-            t.text = piece
-            if piece[0] == " " or piece[-1] == " ":
-                t.set(_SPACE, "preserve")
-    return run
+            space = ' xml:space="preserve"' if piece[0] == " " or piece[-1] == " " else ""
+            pieces.append(f"<w:t{space}>{_escape(piece)}</w:t>")
+    style = f'<w:rPr><w:rStyle w:val="{_attribute(style_id)}"/></w:rPr>' if style_id else ""
+    return f"<w:r>{style}{''.join(pieces)}</w:r>"
 
 
-# --- bookmarks, links, fields -------------------------------------------------------------
-
-
-def bookmark_around(first: Any, last: Any, bookmark_id: int, name: str) -> None:
-    """Put bookmark ``name`` around the siblings ``first`` .. ``last`` (already in a paragraph)."""
-    first.addprevious(element("w:bookmarkStart", {"w:id": str(bookmark_id), "w:name": name}))
-    last.addnext(element("w:bookmarkEnd", {"w:id": str(bookmark_id)}))
-
-
-def internal_link(anchor: str, children: Iterable[Any]) -> Any:
-    """Return a ``w:hyperlink`` to bookmark ``anchor`` holding ``children`` (runs or fields)."""
-    link = element("w:hyperlink", {"w:anchor": anchor, "w:history": "1"})
-    link.extend(children)
-    return link
-
-
-def field(instruction: str, cached: str, style_id: str | None = None) -> list[CT_R]:
+def field_xml(instruction: str, cached: str, style_id: str | None = None) -> str:
     """Return the runs of a complex field (e.g. ``SEQ Article``, ``REF _Ref_art_7 \\h``) showing ``cached``.
 
     Complex fields (``w:fldChar``) rather than ``w:fldSimple``: Word writes them, and readers
     that do not evaluate fields (pandoc) still print the cached result.
     """
-    return [*field_begin(instruction), new_run(cached, style_id), field_end()]
+    return (
+        '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+        f'<w:r><w:instrText xml:space="preserve"> {_escape(instruction)} </w:instrText></w:r>'
+        '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+        f"{run_xml(cached, style_id)}"
+        '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
+    )
 
 
-def field_begin(instruction: str) -> list[CT_R]:
+def field_begin_xml(instruction: str) -> str:
     """Return the runs that open a complex field and separate its instruction from its result."""
-    begin = oxml_parser.makeelement(_R, nsmap=_W_NSMAP)
-    SubElement(begin, qn("w:fldChar"), {qn("w:fldCharType"): "begin"})
-    instr = oxml_parser.makeelement(_R, nsmap=_W_NSMAP)
-    text = SubElement(instr, qn("w:instrText"), {_SPACE: "preserve"})
-    text.text = f" {instruction} "
-    separate = oxml_parser.makeelement(_R, nsmap=_W_NSMAP)
-    SubElement(separate, qn("w:fldChar"), {qn("w:fldCharType"): "separate"})
-    return [begin, instr, separate]
+    return (
+        '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+        f'<w:r><w:instrText xml:space="preserve"> {_escape(instruction)} </w:instrText></w:r>'
+        '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+    )
 
 
-def field_end() -> CT_R:
-    """Return the run that closes a complex field."""
-    end = oxml_parser.makeelement(_R, nsmap=_W_NSMAP)
-    SubElement(end, qn("w:fldChar"), {qn("w:fldCharType"): "end"})
-    return end
+FIELD_END_XML = '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
+PAGE_BREAK_XML = '<w:r><w:br w:type="page"/></w:r>'
+
+
+def link_xml(anchor: str, inner: str) -> str:
+    """Return a ``w:hyperlink`` to bookmark ``anchor`` around the runs ``inner``."""
+    return f'<w:hyperlink w:anchor="{_attribute(anchor)}" w:history="1">{inner}</w:hyperlink>'
+
+
+def bookmark_xml(bookmark_id: int, name: str, inner: str) -> str:
+    """Return ``inner`` wrapped in bookmark ``name``."""
+    return f'<w:bookmarkStart w:id="{bookmark_id}" w:name="{_attribute(name)}"/>{inner}<w:bookmarkEnd w:id="{bookmark_id}"/>'
+
+
+def footnote_reference_xml(footnote_id: int, style_id: str) -> str:
+    """Return the run that marks footnote ``footnote_id`` in the text."""
+    return f'<w:r><w:rPr><w:rStyle w:val="{_attribute(style_id)}"/></w:rPr><w:footnoteReference w:id="{footnote_id}"/></w:r>'
+
+
+class ParagraphXml:
+    """One paragraph being composed: its style and its content, as markup."""
+
+    __slots__ = ("content", "style_id")
+
+    def __init__(self, style_id: str, content: str = "") -> None:
+        self.style_id = style_id
+        self.content = [content] if content else []
+
+    def add(self, markup: str) -> None:
+        """Append runs, fields, links or bookmarks."""
+        self.content.append(markup)
+
+    def wrap(self, bookmark_id: int, name: str) -> None:
+        """Put a bookmark around everything added so far."""
+        self.content = [bookmark_xml(bookmark_id, name, "".join(self.content))]
+
+    def xml(self) -> str:
+        """Return the ``w:p`` markup."""
+        return f'<w:p><w:pPr><w:pStyle w:val="{_attribute(self.style_id)}"/></w:pPr>{"".join(self.content)}</w:p>'
+
+
+def parse_runs(markup: str) -> list[Any]:
+    """Return the elements of run-level ``markup`` (runs, fields), parsed by python-docx's parser."""
+    return list(etree.fromstring(f'<w:p xmlns:w="{_W}">{markup}</w:p>'.encode("utf-8"), oxml_parser))
+
+
+def parse_paragraphs(paragraphs: list[ParagraphXml]) -> list[CT_P]:
+    """Return the ``w:p`` elements of ``paragraphs``, parsed in one pass by python-docx's parser."""
+    body = f'<w:body xmlns:w="{_W}">{"".join(p.xml() for p in paragraphs)}</w:body>'
+    return list(etree.fromstring(body.encode("utf-8"), oxml_parser))
+
+
+# --- bookmarks, links, fields -------------------------------------------------------------
+
+
+
+
+
+
+
+
+
+
 
 
 # --- footnotes ------------------------------------------------------------------------------
 
 
-def footnote_reference(footnote_id: int, style_id: str) -> CT_R:
-    """Return the run that marks footnote ``footnote_id`` in the text."""
-    run = new_run("", style_id)
-    SubElement(run, qn("w:footnoteReference"), {qn("w:id"): str(footnote_id)})
-    return run
 
 
 def footnotes_part_element() -> Any:
@@ -122,19 +168,17 @@ def footnotes_part_element() -> Any:
     return root
 
 
-def footnote(footnote_id: int, lines: list[str], text_style: str, mark_style: str) -> Any:
+def footnote_xml(footnote_id: int, lines: list[str], text_style: str, mark_style: str) -> str:
     """Return a ``w:footnote``: the mark and the first line, then one paragraph per further line."""
-    note = element("w:footnote", {"w:id": str(footnote_id)})
-    for index, line in enumerate(lines):
-        paragraph = new_paragraph(text_style)
-        if index == 0:
-            mark = new_run("", mark_style)
-            SubElement(mark, qn("w:footnoteRef"))
-            paragraph.append(mark)
-            line = f" {line}"
-        paragraph.append(new_run(line))
-        note.append(paragraph)
-    return note
+    mark = f'<w:r><w:rPr><w:rStyle w:val="{_attribute(mark_style)}"/></w:rPr><w:footnoteRef/></w:r>'
+    paragraphs = [ParagraphXml(text_style, (mark if i == 0 else "") + run_xml(f" {line}" if i == 0 else line)).xml()
+                  for i, line in enumerate(lines)]
+    return f'<w:footnote w:id="{footnote_id}">{"".join(paragraphs)}</w:footnote>'
+
+
+def parse_footnotes(footnotes: list[str]) -> list[Any]:
+    """Return the ``w:footnote`` elements of ``footnotes`` markup."""
+    return list(etree.fromstring(f'<w:footnotes xmlns:w="{_W}">{"".join(footnotes)}</w:footnotes>'.encode("utf-8"), oxml_parser))
 
 
 def add_footnote_settings(settings: Any) -> None:

@@ -16,7 +16,6 @@ from typing import Any
 
 import docx
 from docx.document import Document as WordDocument
-from docx.enum.text import WD_BREAK
 from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
@@ -62,9 +61,9 @@ class _DocxBuilder:
         self.targets = _referenced_eids(document)
         self.number_targets = {ref.article_eid for ref in _iter_refs(document) if ref.article_eid}
         self.term_anchors = _term_anchors(document)
-        self.blocks: list[CT_P] = []
-        self.headings: list[tuple[CT_P, Article]] = []
-        self.footnotes: list[Any] = []
+        self.blocks: list[_oxml.ParagraphXml] = []
+        self.headings: list[tuple[int, Article]] = []
+        self.footnotes: list[str] = []
         self.next_bookmark = 0
 
     def build(self) -> bytes:
@@ -75,29 +74,29 @@ class _DocxBuilder:
             self._table_of_contents()
         for division in self.ir.divisions:
             self._division(division)
+        elements = _oxml.parse_paragraphs(self.blocks)
         section_properties = self.doc.element.body.sectPr
-        for block in self.blocks:
-            section_properties.addprevious(block)
+        for element in elements:
+            section_properties.addprevious(element)
         self._footnotes_part()
         self._furniture()
         self._properties()
         if self.meta.review_comments:
-            self._review_comments()
+            self._review_comments([(elements[i], article) for i, article in self.headings])
         buffer = io.BytesIO()
         self.doc.save(buffer)
         return _pin_zip(buffer.getvalue())
 
     # --- paragraphs -------------------------------------------------------------------------
 
-    def _p(self, style: str, text: str = "") -> CT_P:
-        p = _oxml.new_paragraph(self.style_ids[style])
+    def _p(self, style: str, text: str = "") -> _oxml.ParagraphXml:
+        p = _oxml.ParagraphXml(self.style_ids[style], _oxml.run_xml(text) if text else "")
         self.blocks.append(p)
-        if text:
-            p.append(_oxml.new_run(text))
         return p
 
-    def _page_break(self) -> None:
-        WordParagraph(self._p("ML Body"), self.doc).add_run().add_break(WD_BREAK.PAGE)
+    def _bookmark_id(self) -> int:
+        self.next_bookmark += 1
+        return self.next_bookmark
 
     def _title_page(self) -> None:
         if self.meta.draft_marking:
@@ -107,7 +106,7 @@ class _DocxBuilder:
             self._p("ML Title Info", line)
         if self.model:
             self._p("ML Note", self.words.model_note)
-        self._page_break()
+        self._p("ML Body").add(_oxml.PAGE_BREAK_XML)
 
     def _table_of_contents(self) -> None:
         """A TOC field whose cached result lists every chapter and article heading (no page numbers)."""
@@ -119,42 +118,37 @@ class _DocxBuilder:
         for index, (style, text, eid) in enumerate(entries):
             p = self._p(style)
             if index == 0:
-                p.extend(_oxml.field_begin(TOC_INSTRUCTION))
-            p.append(_oxml.internal_link(_bookmark_name(eid), [_oxml.new_run(text)]))
+                p.add(_oxml.field_begin_xml(TOC_INSTRUCTION))
+            p.add(_oxml.link_xml(_bookmark_name(eid), _oxml.run_xml(text)))
             if index == len(entries) - 1:
-                p.append(_oxml.field_end())
-        self._page_break()
+                p.add(_oxml.FIELD_END_XML)
+        self._p("ML Body").add(_oxml.PAGE_BREAK_XML)
 
     def _division(self, division: Division) -> None:
         p = self._p("Heading 1")
         number = (division.label or "").rsplit(" ", 1)[-1]
         if self.common_law:
-            pieces = [_oxml.new_run(f"{self.words.part} "), *_oxml.field("SEQ Part \\* ARABIC", number),
-                      _oxml.new_run(f" — {division.title}")]
+            p.add(_oxml.run_xml(f"{self.words.part} ") + _oxml.field_xml("SEQ Part \\* ARABIC", number) + _oxml.run_xml(f" — {division.title}"))
         else:
-            pieces = [_oxml.new_run(f"{self.words.chapter} "), *_oxml.field("SEQ Chapter \\* ROMAN", number),
-                      _oxml.new_run(f". {division.title}")]
-        p.extend(pieces)
+            p.add(_oxml.run_xml(f"{self.words.chapter} ") + _oxml.field_xml("SEQ Chapter \\* ROMAN", number) + _oxml.run_xml(f". {division.title}"))
         self._heading_bookmark(p, division.eid)
         for article in division.articles:
             self._article(article)
 
     def _article(self, article: Article) -> None:
         p = self._p("Heading 2")
-        number_field = _oxml.field(f"SEQ {'Section' if self.common_law else 'Article'} \\* ARABIC", str(article.number))
-        if self.common_law:
-            p.extend([*number_field, _oxml.new_run(f". {article.title}")])
-        else:
-            p.extend([_oxml.new_run(f"{self.words.article} "), *number_field, _oxml.new_run(f". {article.title}")])
+        number = _oxml.field_xml(f"SEQ {'Section' if self.common_law else 'Article'} \\* ARABIC", str(article.number))
         if article.eid in self.number_targets:
-            self.next_bookmark += 1
-            _oxml.bookmark_around(number_field[0], number_field[-1], self.next_bookmark, f"_Ref_{article.eid}")
+            number = _oxml.bookmark_xml(self._bookmark_id(), f"_Ref_{article.eid}", number)
+        if not self.common_law:
+            p.add(_oxml.run_xml(f"{self.words.article} "))
+        p.add(number + _oxml.run_xml(f". {article.title}"))
         self._heading_bookmark(p, article.eid)
         if self.model and article.sources and self.meta.sources in ("footnotes", "both"):
-            p.append(self._footnote(article))
-        self.headings.append((p, article))
+            p.add(self._footnote(article))
+        self.headings.append((len(self.blocks) - 1, article))
         if self.model and article.status:
-            self._p("ML Status").append(_oxml.new_run(status_marker(article.status, self.meta), self.style_ids["ML Status Marker"]))
+            self._p("ML Status").add(_oxml.run_xml(status_marker(article.status, self.meta), self.style_ids["ML Status Marker"]))
         for block in article.body:
             if isinstance(block, OptionGroup):
                 self._options(block)
@@ -163,12 +157,10 @@ class _DocxBuilder:
         if self.model:
             self._commentary(article)
 
-    def _heading_bookmark(self, p: CT_P, eid: str | None) -> None:
+    def _heading_bookmark(self, p: _oxml.ParagraphXml, eid: str | None) -> None:
         """Bookmark the whole heading when the TOC or a reference links to it."""
         if eid and (self.meta.toc or eid in self.targets):
-            content = [c for c in p if c.tag != _oxml.qn("w:pPr")]
-            self.next_bookmark += 1
-            _oxml.bookmark_around(content[0], content[-1], self.next_bookmark, _bookmark_name(eid))
+            p.wrap(self._bookmark_id(), _bookmark_name(eid))
 
     def _options(self, group: OptionGroup) -> None:
         for variant in group.variants:
@@ -180,71 +172,67 @@ class _DocxBuilder:
     def _paragraph(self, paragraph: Paragraph) -> None:
         style = "ML Paragraph" if paragraph.label else "ML Body"
         p = self._p(style, f"{paragraph.label}\t" if paragraph.label else "")
-        self._inlines(p, paragraph.inlines)
+        p.add(self._inlines(paragraph.inlines))
         self._bookmark_if_target(p, paragraph.eid)
         for point in paragraph.points:
             self._point(point, 0)
         if paragraph.wrap_up:
-            self._inlines(self._p("ML Paragraph Continued" if paragraph.label else "ML Body"), paragraph.wrap_up)
+            self._p("ML Paragraph Continued" if paragraph.label else "ML Body").add(self._inlines(paragraph.wrap_up))
 
     def _point(self, point: Point, depth: int) -> None:
         p = self._p(POINT_STYLES[depth], f"{point.label}\t")
-        self._inlines(p, point.inlines)
+        p.add(self._inlines(point.inlines))
         self._bookmark_if_target(p, point.eid)
         for child in point.children:
             self._point(child, depth + 1)
 
+    def _bookmark_if_target(self, p: _oxml.ParagraphXml, eid: str | None) -> None:
+        if eid and eid in self.targets:
+            p.wrap(self._bookmark_id(), _bookmark_name(eid))
+
     # --- inline content ---------------------------------------------------------------------
 
-    def _inlines(self, p: CT_P, inlines: tuple[Inline, ...]) -> None:
-        for node in inlines:
-            if isinstance(node, Ref):
-                p.extend(self._reference(node))
-            else:
-                p.append(self._inline(node))
+    def _inlines(self, inlines: tuple[Inline, ...]) -> str:
+        return "".join(self._inline(node) for node in inlines)
 
-    def _inline(self, node: Inline) -> Any:
+    def _inline(self, node: Inline) -> str:
         if isinstance(node, Text):
-            return _oxml.new_run(node.text)
+            return _oxml.run_xml(node.text)
         if isinstance(node, DefinedTerm):
-            return _oxml.new_run(quoted(node.text, self.meta), self.style_ids["ML Defined Term"])
+            return _oxml.run_xml(quoted(node.text, self.meta), self.style_ids["ML Defined Term"])
         if isinstance(node, Term):
-            run = _oxml.new_run(node.text, self.style_ids["ML Term Use"])
+            run = _oxml.run_xml(node.text, self.style_ids["ML Term Use"])
             anchor = self.term_anchors.get(node.term_id)
-            return _oxml.internal_link(_bookmark_name(anchor), [run]) if anchor else run
+            return _oxml.link_xml(_bookmark_name(anchor), run) if anchor else run
+        if isinstance(node, Ref):
+            return self._reference(node)
         raise TypeError(f"no writer for inline {type(node).__name__}")
 
-    def _reference(self, ref: Ref) -> list[Any]:
+    def _reference(self, ref: Ref) -> str:
         """A reference. To another article, its number is a ``REF`` field (``\\h``: a link in Word) to
         that article's number; to the same article, the label is a link to the paragraph or point."""
         style = self.style_ids["ML Cross Reference"]
         label = ref.label or ""
         if ref.number_span and ref.article_eid:
             start, end = ref.number_span
-            return [_oxml.new_run(label[:start], style), *_oxml.field(f"REF _Ref_{ref.article_eid} \\h", label[start:end], style),
-                    _oxml.new_run(label[end:], style)]
-        run = _oxml.new_run(label, style)
-        return [_oxml.internal_link(_bookmark_name(ref.target_eid), [run]) if ref.target_eid else run]
-
-    def _bookmark_if_target(self, p: CT_P, eid: str | None) -> None:
-        if eid and eid in self.targets:
-            content = [c for c in p if c.tag != _oxml.qn("w:pPr")]
-            self.next_bookmark += 1
-            _oxml.bookmark_around(content[0], content[-1], self.next_bookmark, _bookmark_name(eid))
+            return (_oxml.run_xml(label[:start], style) + _oxml.field_xml(f"REF _Ref_{ref.article_eid} \\h", label[start:end], style)
+                    + _oxml.run_xml(label[end:], style))
+        run = _oxml.run_xml(label, style)
+        return _oxml.link_xml(_bookmark_name(ref.target_eid), run) if ref.target_eid else run
 
     # --- commentary and footnotes -----------------------------------------------------------
 
-    def _footnote(self, article: Article) -> Any:
+    def _footnote(self, article: Article) -> str:
         footnote_id = len(self.footnotes) + 2
         lines = [f"{self.words.sources}:", *(f"– {s.format()}" for s in article.sources)]
-        self.footnotes.append(_oxml.footnote(footnote_id, lines, self.style_ids["footnote text"], self.style_ids["footnote reference"]))
-        return _oxml.footnote_reference(footnote_id, self.style_ids["footnote reference"])
+        self.footnotes.append(_oxml.footnote_xml(footnote_id, lines, self.style_ids["footnote text"], self.style_ids["footnote reference"]))
+        return _oxml.footnote_reference_xml(footnote_id, self.style_ids["footnote reference"])
 
     def _footnotes_part(self) -> None:
         if not self.footnotes:
             return
         root = _oxml.footnotes_part_element()
-        root.extend(self.footnotes)
+        root.extend(_oxml.parse_footnotes(self.footnotes))
         part = XmlPart(PackURI("/word/footnotes.xml"), CT.WML_FOOTNOTES, root, self.doc.part.package)
         self.doc.part.relate_to(part, RT.FOOTNOTES)
         _oxml.add_footnote_settings(self.doc.settings.element)
@@ -257,19 +245,15 @@ class _DocxBuilder:
         self._p("ML Commentary Heading", words.commentary)
         label_style = self.style_ids["ML Commentary Label"]
         for section in article.commentary:
-            p = self._p("ML Commentary")
-            p.append(_oxml.new_run(f"{section.heading}. ", label_style))
-            p.append(_oxml.new_run(section.text))
+            self._p("ML Commentary").add(_oxml.run_xml(f"{section.heading}. ", label_style) + _oxml.run_xml(section.text))
         if article.open_questions:
-            self._p("ML Commentary").append(_oxml.new_run(f"{words.open_questions}.", label_style))
+            self._p("ML Commentary").add(_oxml.run_xml(f"{words.open_questions}.", label_style))
             for question in article.open_questions:
                 self._p("ML Commentary List", f"–\t{question}")
         if article.implements:
-            p = self._p("ML Commentary")
-            p.append(_oxml.new_run(f"{words.recommendations}. ", label_style))
-            p.append(_oxml.new_run(", ".join(article.implements) + "."))
+            self._p("ML Commentary").add(_oxml.run_xml(f"{words.recommendations}. ", label_style) + _oxml.run_xml(", ".join(article.implements) + "."))
         if listed:
-            self._p("ML Commentary").append(_oxml.new_run(f"{words.sources}.", label_style))
+            self._p("ML Commentary").add(_oxml.run_xml(f"{words.sources}.", label_style))
             for source in article.sources:
                 self._p("ML Source", f"–\t{source.format()}")
 
@@ -280,13 +264,12 @@ class _DocxBuilder:
         section.different_first_page_header_footer = True
         header = section.header.paragraphs[0]
         header.style = self.doc.styles["Header"]
-        header._p.append(_oxml.new_run(f"{self.meta.short_title} — {self.words.version.lower()} {self.meta.version}"))
+        header._p.extend(_oxml.parse_runs(_oxml.run_xml(f"{self.meta.short_title} — {self.words.version.lower()} {self.meta.version}")))
         footer = section.footer.paragraphs[0]
         footer.style = self.doc.styles["Footer"]
-        footer._p.extend([
-            _oxml.new_run(f"{self.words.page} "), *_oxml.field("PAGE", "1"),
-            _oxml.new_run(f" {self.words.of} "), *_oxml.field("NUMPAGES", "1"),
-        ])
+        footer._p.extend(_oxml.parse_runs(
+            _oxml.run_xml(f"{self.words.page} ") + _oxml.field_xml("PAGE", "1") + _oxml.run_xml(f" {self.words.of} ") + _oxml.field_xml("NUMPAGES", "1")
+        ))
         if self.meta.line_numbers:
             _oxml.set_line_numbering(section._sectPr)
 
@@ -310,11 +293,11 @@ class _DocxBuilder:
         part = Part(PackURI("/docProps/custom.xml"), CT.OFC_CUSTOM_PROPERTIES, _oxml.custom_properties_xml(custom), package)
         package.relate_to(part, RT.CUSTOM_PROPERTIES)
 
-    def _review_comments(self) -> None:
+    def _review_comments(self, headings: list[tuple[CT_P, Article]]) -> None:
         """Anchor a comment on each article heading: clause id, version, status, open questions."""
         moment = _oxml.pinned_moment(self.meta.date)
         initials = "".join(w[0] for w in self.meta.author.split() if w[:1].isalpha())[:3] or "ML"
-        for p, article in self.headings:
+        for p, article in headings:
             runs = WordParagraph(p, self.doc._body).runs
             about = f"{article.clause_id}" + (f" v{article.version}" if article.version else "")
             text = f"Clause {about}" + (f" [{article.status}]" if article.status else "")
