@@ -117,6 +117,27 @@ def cli_seconds(repeat: int, folder: Path) -> float:
     return median_seconds(lambda: subprocess.run(command, check=True, capture_output=True), repeat)
 
 
+def revised_config(config: Path) -> Path:
+    """Write a NEW config beside ``config``: one article removed, one parameter changed."""
+    text = config.read_text(encoding="utf-8").replace(", synth.a500,", ",")
+    text += "parameters:\n  synth.a10: {limit: 42}\n"
+    new = config.with_name("config-new.yaml")
+    new.write_text(text, encoding="utf-8")
+    return new
+
+
+def compare_figures(config: Path, repeat: int, folder: Path) -> None:
+    """Print the time of compare (side-by-side and redline) against building both drafts."""
+    from modellaw.api import compare_to_file
+
+    new = revised_config(config)
+    both = median_seconds(lambda: (build_docx(config), build_docx(new)), repeat)
+    side = median_seconds(lambda: compare_to_file(config, new, folder / "cmp.docx"), repeat)
+    red = median_seconds(lambda: compare_to_file(config, new, folder / "red.docx", redline=True), repeat)
+    print(f"compare on 1000 articles, medians of {repeat}: building both drafts {both:.3f} s; "
+          f"side-by-side {side:.3f} s ({side / both:.2f}x); redline {red:.3f} s ({red / both:.2f}x)")
+
+
 def main() -> None:
     """Run the benchmark and print a table of medians."""
     parser = argparse.ArgumentParser()
@@ -142,6 +163,9 @@ def main() -> None:
             mo, mt = statistics.median(ours), statistics.median(theirs)
             ratio = f"{mt / mo:.2f}x (min {min(theirs) / min(ours):.2f}x)" if pandoc else "n/a"
             print(f"| {size} | {mo:.3f} ({min(ours):.3f}) | {mo / size * 1000:.2f} | {mt:.3f} ({min(theirs):.3f}) | {ratio} |")
+        if 1000 in sizes:
+            print()
+            compare_figures(folder / "synth1000" / "config.yaml", args.repeat, folder)
 
 
 if __name__ == "__main__":

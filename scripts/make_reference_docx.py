@@ -41,6 +41,10 @@ PARAGRAPH_STYLES = {
     "toc 2": ("Normal", 11, False, False, "left", 0.5, 0, 0, 1, False),
     "footnote text": ("Normal", 9, False, False, "left", 0, 0, 0, 2, False),
     "annotation text": ("Normal", 10, False, False, "left", 0, 0, 0, 0, False),
+    "ML Table Header": ("Normal", 9, True, False, "left", 0, 0, 0, 0, False),
+    "ML Table Text": ("Normal", 9, False, False, "left", 0, 0, 0, 0, False),
+    "ML Annex Note": ("Normal", 10, False, True, "justify", 0, 0, 0, 6, False),
+    "ML Annex Item": ("Normal", 10, False, False, "left", 0.5, -0.5, 0, 2, False),
 }
 CHARACTER_STYLES = {
     "ML Defined Term": (True, False),
@@ -50,6 +54,9 @@ CHARACTER_STYLES = {
     "ML Cross Reference": (False, False),
     "footnote reference": (False, False),
     "annotation reference": (False, False),
+    "ML Strong": (True, False),
+    "ML Inserted": (False, False),
+    "ML Deleted": (False, False),
 }
 STYLE_IDS = {"annotation text": "CommentText", "annotation reference": "CommentReference"}
 """Style ids python-docx's comments part refers to."""
@@ -78,6 +85,12 @@ def main() -> None:
     styles["footnote reference"].font.superscript = True
     for name, style_id in STYLE_IDS.items():
         styles[name].style_id = style_id
+    styles["ML Inserted"].font.underline = True
+    styles["ML Inserted"].font.color.rgb = RGBColor(0x00, 0x4C, 0x99)
+    styles["ML Deleted"].font.strike = True
+    styles["ML Deleted"].font.color.rgb = RGBColor(0x99, 0x00, 0x00)
+    table = styles.add_style("ML Table", WD_STYLE_TYPE.TABLE)
+    table.base_style = styles["Table Grid"]
     for name in ("toc 1", "toc 2"):
         styles[name].paragraph_format.tab_stops.add_tab_stop(Cm(16), WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS)
     footer = styles["Footer"]

@@ -5,14 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from modellaw.annex import Annex, comparison, concordance
 from modellaw.build import BuildResult, build_document
 from modellaw.catalogue import load_catalogue
-from modellaw.errors import Diagnostic, LibraryError, Location
+from modellaw.errors import ConfigError, Diagnostic, DraftingError, LibraryError, Location, WriteError, relpath
 from modellaw.ir import to_json
 from modellaw.library import AnyModule, Library, load_library
 from modellaw.output import check_destination, write_atomic
 from modellaw.resources import builtin_library, default_config
-from modellaw.writers import writer_for
+from modellaw.writers import annex_writer_for, format_of, writer_for
 
 
 def build_to_file(
@@ -26,16 +27,66 @@ def build_to_file(
 ) -> BuildResult:
     """Build the draft and write it (and the IR when asked); nothing is written on any error."""
     config_path = config or default_config()
-    write = writer_for(fmt or output.suffix.lstrip(".") or "docx", output)
+    write = writer_for(fmt, output)
     check_destination(output, [config_path])
     if emit_ir is not None:
         check_destination(emit_ir, [config_path, output])
     result = build_document(config_path, mode=mode, strict=strict, review_comments=review_comments)
-    data = write(result.document)
+    data = write(result.document, annexes_for(result))
     if emit_ir is not None:
         write_atomic(emit_ir, to_json(result.document).encode("utf-8"))
     write_atomic(output, data)
     return result
+
+
+def annexes_for(result: BuildResult) -> list[Annex]:
+    """Return the annexes the config asks to append to the draft."""
+    return [concordance(result.document, load_catalogue()) for name in result.config.config.annexes if name == "concordance"]
+
+
+def concordance_to_file(config: Path | None, output: Path, fmt: str | None = None) -> BuildResult:
+    """Build the draft and write its concordance annex alone; nothing is written on any error."""
+    config_path = config or default_config()
+    write = annex_writer_for(fmt, output)
+    check_destination(output, [config_path])
+    result = build_document(config_path)
+    write_atomic(output, write(concordance(result.document, load_catalogue()), result.document))
+    return result
+
+
+def compare_to_file(old: Path, new: Path, output: Path, fmt: str | None = None, redline: bool = False) -> Annex:
+    """Build both drafts and write the side-by-side annex (or, with ``redline``, the tracked-changes draft).
+
+    Every problem of both configs is reported together; nothing is written on any error.
+    Returns the comparison annex (its summary counts say what differs).
+    """
+    if redline and format_of(fmt, output) != "docx":
+        raise WriteError([Diagnostic("OUT005", "a redline is a Word document; use an output ending in .docx", Location(relpath(output)))])
+    write = annex_writer_for(fmt, output)
+    check_destination(output, [old, new])
+    old_result, new_result = _build_both(old, new)
+    annex = comparison(old_result.document, new_result.document)
+    if redline:
+        from modellaw.writers.redline import write_redline
+
+        data = write_redline(old_result.document, new_result.document)
+    else:
+        data = write(annex, new_result.document)
+    write_atomic(output, data)
+    return annex
+
+
+def _build_both(old: Path, new: Path) -> tuple[BuildResult, BuildResult]:
+    """Build both drafts; raise one error listing the problems of both."""
+    results, problems = [], []
+    for path in (old, new):
+        try:
+            results.append(build_document(path))
+        except DraftingError as exc:
+            problems += exc.diagnostics
+    if problems:
+        raise ConfigError(problems)
+    return results[0], results[1]
 
 
 def load(folders: list[Path]) -> Library:

@@ -63,6 +63,41 @@ def build(config: Path | None, output: Path, mode: str | None, fmt: str | None, 
     click.echo(f"wrote {output} ({len(result.document.articles())} articles)")
 
 
+@main.command()
+@click.argument("old", type=_EXISTING)
+@click.argument("new", type=_EXISTING)
+@click.option("-o", "--output", "output", required=True, type=click.Path(path_type=Path), help="Output file (.docx or .md).")
+@click.option("--redline", is_flag=True, help="Write the NEW draft with tracked changes against OLD (Word only).")
+@click.option("--format", "fmt", type=click.Choice(["docx", "md"]), help="Output format (default: from the file name).")
+@handle_errors
+def compare(old: Path, new: Path, output: Path, redline: bool, fmt: str | None) -> None:
+    """Compare two drafts (OLD and NEW configs): side-by-side annex, or a redline with --redline."""
+    from modellaw.api import compare_to_file
+
+    annex = compare_to_file(old, new, output, fmt=fmt, redline=redline)
+    summary = annex.sections[0].table
+    counts = ", ".join(f"{row[0][0][0].text} {row[1][0][0].text}" for row in summary.rows) if summary else ""
+    click.echo(f"wrote {output} ({counts})")
+
+
+@main.group()
+def annex() -> None:
+    """Annexes of one draft."""
+
+
+@annex.command("concordance")
+@click.argument("config", required=False, type=_EXISTING)
+@click.option("-o", "--output", "output", required=True, type=click.Path(path_type=Path), help="Output file (.docx or .md).")
+@click.option("--format", "fmt", type=click.Choice(["docx", "md"]), help="Output format (default: from the file name).")
+@handle_errors
+def annex_concordance(config: Path | None, output: Path, fmt: str | None) -> None:
+    """Write the concordance of CONFIG's draft with instruments and recommendations (gaps listed)."""
+    from modellaw.api import concordance_to_file
+
+    result = concordance_to_file(config, output, fmt=fmt)
+    click.echo(f"wrote {output} (concordance of {len(result.document.articles())} articles)")
+
+
 @main.group()
 def clauses() -> None:
     """List and read the clause library."""

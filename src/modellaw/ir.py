@@ -150,6 +150,7 @@ class Article:
     sources: tuple[SourceNote, ...] = ()
     implements: tuple[str, ...] = ()
     option: str | None = None
+    parameters: tuple[tuple[str, str], ...] = ()
     number: int | None = None
     label: str | None = None
     eid: str | None = None

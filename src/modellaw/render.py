@@ -130,7 +130,17 @@ def render_clause(ctx: RenderContext, item: ResolvedClause) -> Article:
         sources=source_notes(ctx.catalogue, module.sources),
         implements=tuple(module.implements),
         option=item.option,
+        parameters=tuple((name, _value_text(value.value)) for name, value in sorted(item.params.items())),
     )
+
+
+def _value_text(value: Any) -> str:
+    """Return a parameter value as the text a comparison table shows."""
+    if isinstance(value, list):
+        return "; ".join(str(v) for v in value)
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return str(value)
 
 
 def _option_blocks(ctx: RenderContext, entry: Entry, item: ResolvedClause, context: dict[str, Any]) -> list[Block]:

@@ -108,13 +108,15 @@ def footnote_reference_xml(footnote_id: int, style_id: str) -> str:
 
 
 class ParagraphXml:
-    """One paragraph being composed: its style and its content, as markup."""
+    """One paragraph being composed: its style, its content as markup, and the part of the law it
+    belongs to (``owner``: an article's clause id, a chapter, the front matter), for redlines."""
 
-    __slots__ = ("content", "style_id")
+    __slots__ = ("content", "owner", "style_id")
 
-    def __init__(self, style_id: str, content: str = "") -> None:
+    def __init__(self, style_id: str, content: str = "", owner: str = "") -> None:
         self.style_id = style_id
         self.content = [content] if content else []
+        self.owner = owner
 
     def add(self, markup: str) -> None:
         """Append runs, fields, links or bookmarks."""
@@ -129,13 +131,49 @@ class ParagraphXml:
         return f'<w:p><w:pPr><w:pStyle w:val="{_attribute(self.style_id)}"/></w:pPr>{"".join(self.content)}</w:p>'
 
 
+class TableXml:
+    """A table composed as markup: header row repeated on each page, named table style."""
+
+    __slots__ = ("owner", "rows", "style_id", "widths")
+
+    def __init__(self, style_id: str, widths: list[int], owner: str = "") -> None:
+        self.style_id = style_id
+        self.widths = widths
+        self.rows: list[str] = []
+        self.owner = owner
+
+    def add_row(self, cells: list[list[ParagraphXml]], header: bool = False) -> None:
+        """Append a row; each cell is a list of paragraphs."""
+        properties = "<w:trPr><w:tblHeader/><w:cantSplit/></w:trPr>" if header else ""
+        tcs = "".join(
+            f'<w:tc><w:tcPr><w:tcW w:w="{w}" w:type="dxa"/></w:tcPr>{"".join(p.xml() for p in cell)}</w:tc>'
+            for w, cell in zip(self.widths, cells)
+        )
+        self.rows.append(f"<w:tr>{properties}{tcs}</w:tr>")
+
+    def xml(self) -> str:
+        """Return the ``w:tbl`` markup."""
+        grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in self.widths)
+        properties = (f'<w:tblPr><w:tblStyle w:val="{_attribute(self.style_id)}"/><w:tblW w:w="{sum(self.widths)}" w:type="dxa"/>'
+                      '<w:tblLayout w:type="fixed"/></w:tblPr>')
+        return f"<w:tbl>{properties}<w:tblGrid>{grid}</w:tblGrid>{''.join(self.rows)}</w:tbl>"
+
+
+def tracked_run_xml(kind: str, text: str, revision_id: int, author: str, date: str, style_id: str | None = None) -> str:
+    """Return ``text`` as an inserted (``ins``) or deleted (``del``) run with author and date."""
+    run = run_xml(text, style_id)
+    if kind == "del":
+        run = run.replace("<w:t>", "<w:delText>").replace("<w:t ", "<w:delText ").replace("</w:t>", "</w:delText>")
+    return f'<w:{kind} w:id="{revision_id}" w:author="{_attribute(author)}" w:date="{date}">{run}</w:{kind}>'
+
+
 def parse_runs(markup: str) -> list[Any]:
     """Return the elements of run-level ``markup`` (runs, fields), parsed by python-docx's parser."""
     return list(etree.fromstring(f'<w:p xmlns:w="{_W}">{markup}</w:p>'.encode("utf-8"), oxml_parser))
 
 
-def parse_paragraphs(paragraphs: list[ParagraphXml]) -> list[CT_P]:
-    """Return the ``w:p`` elements of ``paragraphs``, parsed in one pass by python-docx's parser."""
+def parse_paragraphs(paragraphs: list[ParagraphXml] | list[ParagraphXml | TableXml]) -> list[CT_P]:
+    """Return the ``w:p`` (and ``w:tbl``) elements of ``paragraphs``, parsed in one pass by python-docx's parser."""
     body = f'<w:body xmlns:w="{_W}">{"".join(p.xml() for p in paragraphs)}</w:body>'
     return list(etree.fromstring(body.encode("utf-8"), oxml_parser))
 

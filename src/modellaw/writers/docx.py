@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import io
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 import docx
@@ -23,11 +23,14 @@ from docx.opc.part import Part, XmlPart
 from docx.oxml.text.paragraph import CT_P
 from docx.text.paragraph import Paragraph as WordParagraph
 
+from modellaw.annex import Annex
 from modellaw.ir import Article, DefinedTerm, Division, Document, Inline, OptionGroup, Paragraph, Point, Ref, Term, Text
 from modellaw.resources import templates_dir
 from modellaw.vocabulary import is_right_to_left
 from modellaw.walk import iter_inlines
 from modellaw.writers import _oxml
+from modellaw.writers.annex_docx import USED_STYLES as ANNEX_STYLES
+from modellaw.writers.annex_docx import annex_blocks
 from modellaw.writers.words import article_heading, division_heading, quoted, status_marker, title_lines, words_for
 
 POINT_STYLES = ("ML Point", "ML Subpoint", "ML Subpoint")
@@ -37,18 +40,27 @@ USED_STYLES = frozenset(
      "ML Commentary Heading", "ML Commentary", "ML Commentary List", "ML Source", "ML Defined Term",
      "ML Commentary Label", "ML Status Marker", "ML Term Use", "ML Cross Reference", "ML Contents Heading",
      "toc 1", "toc 2", "footnote text", "footnote reference", "annotation text", "annotation reference"}
-)
+) | ANNEX_STYLES
 """Every style name the writer uses; a test checks that the reference document defines each."""
 TOC_INSTRUCTION = 'TOC \\o "1-2" \\h \\z \\u'
 
 
-def write_docx(document: Document) -> bytes:
-    """Return the .docx bytes of a numbered document."""
-    return _DocxBuilder(document).build()
+def write_docx(document: Document, annexes: Sequence[Annex] = ()) -> bytes:
+    """Return the .docx bytes of a numbered document, with ``annexes`` appended after the law."""
+    builder = DocxBuilder(document)
+    builder.compose(annexes)
+    return builder.finish()
 
 
-class _DocxBuilder:
-    """Builds one Word document from the IR, top to bottom."""
+def write_annex_docx(annex: Annex, document: Document) -> bytes:
+    """Return a .docx holding only ``annex``; furniture and properties come from ``document``."""
+    builder = DocxBuilder(document)
+    builder.compose([annex], law=False)
+    return builder.finish()
+
+
+class DocxBuilder:
+    """Builds one Word document from the IR: ``compose()`` lays out the blocks, ``finish()`` writes the file."""
 
     def __init__(self, document: Document) -> None:
         self.ir = document
@@ -61,19 +73,29 @@ class _DocxBuilder:
         self.targets = _referenced_eids(document)
         self.number_targets = {ref.article_eid for ref in _iter_refs(document) if ref.article_eid}
         self.term_anchors = _term_anchors(document)
-        self.blocks: list[_oxml.ParagraphXml] = []
+        self.blocks: list[_oxml.ParagraphXml | _oxml.TableXml] = []
         self.headings: list[tuple[int, Article]] = []
+        self.owner = "front"
         self.footnotes: list[str] = []
         self.next_bookmark = 0
 
-    def build(self) -> bytes:
-        """Write every part and return the pinned zip bytes."""
+    def compose(self, annexes: Sequence[Annex] = (), law: bool = True) -> None:
+        """Lay out the blocks: title page, contents, chapters and articles (when ``law``), annexes."""
+        if law:
+            self._title_page()
+            if self.meta.toc:
+                self._table_of_contents()
+            for division in self.ir.divisions:
+                self._division(division)
+        for index, annex in enumerate(annexes):
+            if self.blocks:
+                self._p("ML Body").add(_oxml.PAGE_BREAK_XML)
+            label = f"Annex {index + 1}" if len(annexes) > 1 or law else "Annex"
+            self.blocks += annex_blocks(annex, self.style_ids, label)
+
+    def finish(self) -> bytes:
+        """Write the composed blocks and every other part; return the pinned zip bytes."""
         _oxml.set_document_language(self.doc.styles.element, self.meta.language, is_right_to_left(self.meta.language))
-        self._title_page()
-        if self.meta.toc:
-            self._table_of_contents()
-        for division in self.ir.divisions:
-            self._division(division)
         elements = _oxml.parse_paragraphs(self.blocks)
         section_properties = self.doc.element.body.sectPr
         for element in elements:
@@ -90,7 +112,7 @@ class _DocxBuilder:
     # --- paragraphs -------------------------------------------------------------------------
 
     def _p(self, style: str, text: str = "") -> _oxml.ParagraphXml:
-        p = _oxml.ParagraphXml(self.style_ids[style], _oxml.run_xml(text) if text else "")
+        p = _oxml.ParagraphXml(self.style_ids[style], _oxml.run_xml(text) if text else "", self.owner)
         self.blocks.append(p)
         return p
 
@@ -110,6 +132,7 @@ class _DocxBuilder:
 
     def _table_of_contents(self) -> None:
         """A TOC field whose cached result lists every chapter and article heading (no page numbers)."""
+        self.owner = "contents"
         self._p("ML Contents Heading", self.words.contents)
         entries: list[tuple[str, str, str | None]] = []
         for division in self.ir.divisions:
@@ -125,6 +148,7 @@ class _DocxBuilder:
         self._p("ML Body").add(_oxml.PAGE_BREAK_XML)
 
     def _division(self, division: Division) -> None:
+        self.owner = f"chapter:{division.title}"
         p = self._p("Heading 1")
         number = (division.label or "").rsplit(" ", 1)[-1]
         if self.common_law:
@@ -136,6 +160,7 @@ class _DocxBuilder:
             self._article(article)
 
     def _article(self, article: Article) -> None:
+        self.owner = f"article:{article.clause_id}"
         p = self._p("Heading 2")
         number = _oxml.field_xml(f"SEQ {'Section' if self.common_law else 'Article'} \\* ARABIC", str(article.number))
         if article.eid in self.number_targets:
