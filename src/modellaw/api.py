@@ -10,7 +10,8 @@ from modellaw.build import BuildResult, build_document
 from modellaw.catalogue import load_catalogue
 from modellaw.errors import ConfigError, Diagnostic, DraftingError, LibraryError, Location, WriteError, relpath
 from modellaw.ir import to_json
-from modellaw.library import AnyModule, Library, load_library
+from modellaw.libview import ClauseView, clause_views, matches
+from modellaw.library import Library, load_library
 from modellaw.output import check_destination, write_atomic
 from modellaw.resources import builtin_library, default_config
 from modellaw.writers import annex_writer_for, format_of, writer_for
@@ -94,22 +95,28 @@ def load(folders: list[Path]) -> Library:
     return load_library(folders or [builtin_library()], load_catalogue())
 
 
-def list_modules(folders: list[Path], family: str | None, status: str | None) -> list[AnyModule]:
-    """Return the modules, sorted by id, filtered by family and status."""
-    library = load(folders)
-    modules = [e.module for _, e in sorted(library.entries.items())]
-    return [m for m in modules if (family is None or m.family == family) and (status is None or m.status == status)]
+def list_views(folders: list[Path], **filters: str | None) -> list[ClauseView]:
+    """Return the library's clause views, sorted by id, that pass ``filters`` (see ``libview.matches``)."""
+    views = clause_views(load(folders), load_catalogue())
+    return [v for v in views if matches(v, **filters)]
 
 
-def show_module(clause_id: str, folders: list[Path]) -> str:
-    """Return a readable account of one module; raise LibraryError when the id is unknown."""
-    from modellaw.show import describe
-
+def show_view(clause_id: str, folders: list[Path]) -> ClauseView:
+    """Return the view of one module; raise LibraryError (with a suggestion) when the id is unknown."""
     library = load(folders)
     entry = library.get(clause_id) or library.definition(clause_id)
     if entry is None:
         raise LibraryError([Diagnostic("LIB009", f"no clause {clause_id!r}{library.suggest(clause_id)}", Location("<library>"))])
-    return describe(entry, library, load_catalogue())
+    return next(v for v in clause_views(library, load_catalogue()) if v.id == entry.module.id)
+
+
+def catalogue_site(out: Path, folders: list[Path]) -> int:
+    """Write the HTML catalogue of the library into ``out``; return the number of pages."""
+    from modellaw.resources import templates_dir
+    from modellaw.site import build_site
+
+    views = clause_views(load(folders), load_catalogue())
+    return build_site(views, load_catalogue(), templates_dir() / "html", out)
 
 
 def lint(folders: list[Path], strict: bool = False) -> list[Diagnostic]:

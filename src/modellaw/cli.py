@@ -80,6 +80,18 @@ def compare(old: Path, new: Path, output: Path, redline: bool, fmt: str | None) 
     click.echo(f"wrote {output} ({counts})")
 
 
+@main.command()
+@click.option("-o", "--output", "output", required=True, type=click.Path(path_type=Path), help="Folder for the static site.")
+@click.option("--library", "folders", multiple=True, type=click.Path(file_okay=False, path_type=Path))
+@handle_errors
+def catalogue(output: Path, folders: tuple[Path, ...]) -> None:
+    """Write the clause library as a static HTML site (open index.html from disk)."""
+    from modellaw.api import catalogue_site
+
+    pages = catalogue_site(output, list(folders))
+    click.echo(f"wrote {output}/index.html ({pages} pages)")
+
+
 @main.group()
 def annex() -> None:
     """Annexes of one draft."""
@@ -106,26 +118,34 @@ def clauses() -> None:
 @clauses.command("list")
 @click.option("--family", help="Only this family.")
 @click.option("--status", type=click.Choice(["mandatory", "recommended", "optional"]), help="Only this status.")
+@click.option("--instrument", help="Only clauses citing this instrument id (e.g. unscr-2462).")
+@click.option("--implements", "recommendation", help="Only clauses implementing this recommendation id.")
+@click.option("--search", help="Words to find in ids, titles, text and commentary.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")
 @click.option("--library", "folders", multiple=True, type=click.Path(file_okay=False, path_type=Path), help="Library folder (default: built-in).")
 @handle_errors
-def clauses_list(family: str | None, status: str | None, folders: tuple[Path, ...]) -> None:
-    """List clause modules: id, status, version, title."""
-    from modellaw.api import list_modules
+def clauses_list(family: str | None, status: str | None, instrument: str | None, recommendation: str | None, search: str | None,
+                 as_json: bool, folders: tuple[Path, ...]) -> None:
+    """List clause modules as a table (or JSON), filtered."""
+    from modellaw.api import list_views
+    from modellaw.show import listing
 
-    for module in list_modules(list(folders), family, status):
-        options = "/".join(sorted(module.options.choices)) if module.options else "-"
-        click.echo(f"{module.id:48} {module.status:11} {module.version:7} {options:5} {module.title}")
+    views = list_views(list(folders), family=family, status=status, instrument=instrument, recommendation=recommendation, search=search)
+    click.echo(json.dumps([v.to_data() for v in views], indent=1, ensure_ascii=False) if as_json else listing(views), nl=as_json)
 
 
 @clauses.command("show")
 @click.argument("clause_id")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")
 @click.option("--library", "folders", multiple=True, type=click.Path(file_okay=False, path_type=Path))
 @handle_errors
-def clauses_show(clause_id: str, folders: tuple[Path, ...]) -> None:
-    """Show one clause module: text, options, parameters, commentary and sources."""
-    from modellaw.api import show_module
+def clauses_show(clause_id: str, as_json: bool, folders: tuple[Path, ...]) -> None:
+    """Show one clause: rendered text with defaults, each option, commentary, sources, links."""
+    from modellaw.api import show_view
+    from modellaw.show import describe
 
-    click.echo(show_module(clause_id, list(folders)))
+    view = show_view(clause_id, list(folders))
+    click.echo(json.dumps(view.to_data(), indent=1, ensure_ascii=False) if as_json else describe(view), nl=as_json)
 
 
 @main.command()

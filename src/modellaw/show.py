@@ -1,50 +1,44 @@
-"""A readable, terminal-friendly account of one clause module (``modellaw clauses show``)."""
+"""Terminal output for the clause library: a listing table and one clause set out in full."""
 
 from __future__ import annotations
 
-from modellaw.catalogue import Catalogue
-from modellaw.library import Entry, Library
-from modellaw.render import commentary_sections, source_notes
-from modellaw.schema.clause import ClauseModule, DefinitionModule
+import textwrap
+
+from modellaw.libview import ClauseView
+
+_COLUMNS = (("id", 44), ("family", 12), ("status", 11), ("version", 7), ("options", 7), ("sources", 7))
 
 
-def describe(entry: Entry, library: Library, catalogue: Catalogue) -> str:
-    """Return the module as text: header, parameters, text, options, commentary, sources, links."""
-    module = entry.module
-    lines = [f"{module.id}  v{module.version}  [{module.status}]", f"{module.title}", f"file: {entry.source.file}", "", module.summary, ""]
-    if module.parameters:
-        lines.append("Parameters:")
-        for name, p in module.parameters.items():
-            default = "required" if p.default is None else f"default {p.default}"
-            lines.append(f"  {name} ({p.type}, {default}): {p.description}")
-        lines.append("")
-    body = module.text if isinstance(module, ClauseModule) else module.definition
-    if body.strip():
-        lines += ["Text:", *(f"  {line}" for line in body.rstrip().splitlines()), ""]
-    if module.options is not None:
-        for key, choice in sorted(module.options.choices.items()):
-            default = " (default)" if key == module.options.default else ""
-            lines += [f"Option {key}: {choice.label}{default}", *(f"  {line}" for line in choice.text.rstrip().splitlines()), ""]
-    lines += [f"{s.heading}: {s.text}" for s in commentary_sections(module.commentary)]
-    lines += [f"Open question: {q}" for q in module.commentary.open_questions]
-    if module.sources:
-        lines += ["", "Sources:", *(f"  - {s.format()}" for s in source_notes(catalogue, module.sources))]
-    if module.implements:
-        lines += ["", "Implements: " + ", ".join(module.implements)]
-    lines += _links(module, library)
-    return "\n".join(lines).rstrip() + "\n"
+def listing(views: list[ClauseView], width: int = 120) -> str:
+    """Return a table: id, family, status, version, options, number of sources, title."""
+    head = " ".join(name.ljust(w) for name, w in _COLUMNS) + " title"
+    rows = [head, "-" * min(width, len(head) + 30)]
+    for v in views:
+        cells = (v.id, v.family, v.status, v.version, "/".join(k for k, _, _ in v.options) or "-", str(len(v.sources)))
+        rows.append(" ".join(c.ljust(w) for c, (_, w) in zip(cells, _COLUMNS)) + " " + v.title)
+    rows.append(f"{len(views)} module(s)")
+    return "\n".join(rows) + "\n"
 
 
-def _links(module: ClauseModule | DefinitionModule, library: Library) -> list[str]:
-    """Return lines naming the clauses this one requires and those that require or cite it."""
-    needle = f'"{module.id}"'
-    lines = []
-    if isinstance(module, ClauseModule) and module.requires:
-        lines.append("Requires: " + ", ".join(module.requires))
-    required_by = sorted(e.module.id for e in library.clauses() if module.id in getattr(e.module, "requires", []))
-    cited_by = sorted(e.module.id for e in library.clauses() if needle in e.module.text or f"'{module.id}'" in e.module.text)
-    if required_by:
-        lines.append("Required by: " + ", ".join(required_by))
-    if cited_by:
-        lines.append("Referred to by: " + ", ".join(cited_by))
-    return [""] + lines if lines else []
+def describe(view: ClauseView, width: int = 100) -> str:
+    """Return the module as text: header, parameters, rendered text, options, commentary, sources, links."""
+    wrap = lambda text, indent="  ": textwrap.fill(text, width, initial_indent=indent, subsequent_indent=indent + "    ")  # noqa: E731
+    out = [f"{view.id}  v{view.version}  [{view.status}]  ({view.kind}, {view.family})", view.title, f"file: {view.file}", "", view.summary, ""]
+    if view.parameters:
+        out.append("Parameters:")
+        out += [f"  {p.name} ({p.type}, default {p.default}{', ' + p.bounds if p.bounds else ''}): {p.description}" for p in view.parameters]
+        out.append("")
+    out.append("Text (defaults in brackets; references shown as [clause id]):")
+    for line in view.lines:
+        out.append("  [the options below]" if line == "@options" else wrap(line))
+    for key, label, lines in view.option_lines:
+        default = " (default)" if any(k == key and d for k, _, d in view.options) else ""
+        out += ["", f"Option {key}: {label}{default}", *(wrap(line) for line in lines)]
+    out += ["", "Commentary:"] + [wrap(f"{c.heading}. {c.text}") for c in view.commentary]
+    out += [wrap(f"Open question: {q}") for q in view.open_questions]
+    if view.sources:
+        out += ["", "Sources:", *(wrap(f"- {s.format()}") for s in view.sources)]
+    links = [("Implements", view.implements), ("Requires", view.requires), ("Required by", view.required_by),
+             ("Refers to", view.refers_to), ("Referred to by", view.referred_by)]
+    out += [""] + [f"{name}: {', '.join(ids)}" for name, ids in links if ids]
+    return "\n".join(out).rstrip() + "\n"

@@ -1,0 +1,109 @@
+"""The HTML catalogue: a static site (no server, no CDN) from the library views and the catalogues."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import tempfile
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from markupsafe import Markup, escape
+
+from modellaw import __version__
+from modellaw.catalogue import Catalogue
+from modellaw.errors import Diagnostic, Location, WriteError, relpath
+from modellaw.libview import ClauseView
+
+MARKER = ".modellaw-catalogue"
+_REF = re.compile(r"\[([a-z][a-z0-9-]*\.[a-z0-9-]+)( [a-z0-9-]+)?\]")
+_ASSETS = ("style.css", "search.js")
+
+
+def build_site(views: list[ClauseView], catalogue: Catalogue, templates: Path, out: Path) -> int:
+    """Write the catalogue into ``out`` (replacing an earlier catalogue there); return the number of pages."""
+    _check_output(out)
+    env = _environment(templates, {v.id for v in views})
+    common = {"site_title": "Clause library", "version": __version__}
+    pages: dict[str, str] = {"index.html": env.get_template("index.html").render(
+        views=views, families=sorted({v.family for v in views}), statuses=("mandatory", "recommended", "optional"), root="", **common)}
+    for view in views:
+        pages[f"clauses/{view.id}.html"] = env.get_template("clause.html").render(v=view, root="../", **common)
+    pages.update(_recommendation_pages(env, views, catalogue, common))
+    pages.update(_instrument_pages(env, views, catalogue, common))
+    _write_atomically(out, pages, templates)
+    return len(pages)
+
+
+def _environment(templates: Path, known: set[str]) -> Environment:
+    env = Environment(loader=FileSystemLoader(str(templates)), autoescape=select_autoescape(["html"]), keep_trailing_newline=True)
+
+    def linkify(text: str) -> Markup:
+        """Escape ``text`` and turn ``[clause.id anchor]`` references into links to clause pages."""
+        def link(match: re.Match[str]) -> str:
+            target = match.group(1)
+            if target not in known:
+                return match.group(0)
+            return f'<a class="ref" href="{target}.html" title="{target}">{match.group(0)}</a>'
+
+        return Markup(_REF.sub(link, str(escape(text))))
+
+    env.filters["linkify"] = linkify
+    return env
+
+
+def _recommendation_pages(env: Environment, views: list[ClauseView], catalogue: Catalogue, common: dict) -> dict[str, str]:
+    pages = {}
+    rows = []
+    for rec in catalogue.recommendations.values():
+        clauses = [v for v in views if rec.id in v.implements]
+        pages[f"recommendations/{rec.id}.html"] = env.get_template("recommendation.html").render(r=rec, clauses=clauses, root="../", **common)
+        status = ", ".join(v.id for v in clauses) or "gap"
+        rows.append((f"recommendations/{rec.id}.html", (rec.id, "yes" if rec.legislative else "no", rec.paraphrase, status)))
+    pages["recommendations.html"] = env.get_template("list.html").render(
+        heading="Recommendations", lead="Recommendations drawn from the source documents, and the clauses implementing each.",
+        columns=("Recommendation", "Legislative", "What it asks", "Clauses"), rows=rows, root="", **common)
+    return pages
+
+
+def _instrument_pages(env: Environment, views: list[ClauseView], catalogue: Catalogue, common: dict) -> dict[str, str]:
+    pages = {}
+    rows = []
+    for instrument in sorted(catalogue.instruments.values(), key=lambda i: i.short):
+        citing = [(v, s) for v in views for s in v.sources if s.instrument_id == instrument.id]
+        pages[f"instruments/{instrument.id}.html"] = env.get_template("instrument.html").render(i=instrument, citing=citing, root="../", **common)
+        rows.append((f"instruments/{instrument.id}.html", (instrument.short, instrument.kind, "yes" if instrument.binding else "no", str(len({v.id for v, _ in citing})))))
+    pages["instruments.html"] = env.get_template("list.html").render(
+        heading="Instruments", lead="International instruments cited by the clauses, and the clauses citing each.",
+        columns=("Instrument", "Kind", "Binding", "Clauses citing"), rows=rows, root="", **common)
+    return pages
+
+
+def _check_output(out: Path) -> None:
+    where = Location(relpath(out))
+    if out.exists() and not out.is_dir():
+        raise WriteError([Diagnostic("OUT001", "output for a catalogue must be a folder", where)])
+    if out.is_dir() and any(out.iterdir()) and not (out / MARKER).exists():
+        raise WriteError([Diagnostic("OUT006", "folder is not empty and holds no earlier catalogue; choose a new folder", where)])
+    if not out.parent.is_dir():
+        raise WriteError([Diagnostic("OUT002", f"output folder {relpath(out.parent)} does not exist", where)])
+
+
+def _write_atomically(out: Path, pages: dict[str, str], templates: Path) -> None:
+    """Write every page into a temporary folder beside ``out``, then swap it into place."""
+    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
+    try:
+        for name, html in pages.items():
+            path = staging / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(html, encoding="utf-8")
+        for asset in _ASSETS:
+            shutil.copyfile(templates / asset, staging / asset)
+        (staging / MARKER).write_text("written by modellaw catalogue\n", encoding="utf-8")
+        staging.chmod(0o755)
+        if out.exists():
+            shutil.rmtree(out)
+        staging.rename(out)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
