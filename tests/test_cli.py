@@ -37,13 +37,15 @@ def test_clauses_list_and_show(mini: Path, run_cli) -> None:
     library = mini / "library"
     listing = run_cli("clauses", "list", "--library", library)
     assert listing.exit_code == 0
-    ids = [line.split()[0] for line in listing.stdout.splitlines()]
+    ids = [line.split()[0] for line in listing.stdout.splitlines()[2:-1]]
     assert ids == sorted(ids) and "offences.ai-tools" in ids and "definitions.ai-system" in ids
+    assert listing.stdout.splitlines()[-1] == "6 module(s)"
     only = run_cli("clauses", "list", "--library", library, "--family", "offences")
-    assert [line.split()[0] for line in only.stdout.splitlines()] == ["offences.ai-tools"]
+    assert [line.split()[0] for line in only.stdout.splitlines()[2:-1]] == ["offences.ai-tools"]
     shown = run_cli("clauses", "show", "offences.ai-tools", "--library", library)
     assert shown.exit_code == 0
-    for fragment in ("max_years (integer, default 10)", "Sources:", "Budapest Convention", "(pinpoint unverified)", "Requires: humanitarian.exemption"):
+    for fragment in ("max_years (integer (years), default 10, 1–30)", "Sources:", "Budapest Convention", "(pinpoint unverified)",
+                     "Requires: humanitarian.exemption", "1. A person who intentionally provides an AI system"):
         assert fragment in shown.stdout, fragment
     assert "Referred to by: offences.ai-tools" in run_cli("clauses", "show", "humanitarian.exemption", "--library", library).stdout
     missing = run_cli("clauses", "show", "offences.ai-toolz", "--library", library)

@@ -218,3 +218,30 @@ def _what_changed(pair: ArticlePair) -> list[str]:
     if old.version != new.version:
         notes.append(f"Clause version {old.version} → {new.version}")
     return notes or ["No change"]
+
+
+# --- review book ------------------------------------------------------------------------------
+
+
+def status_table(document: Document, modules: list[tuple[str, str, str, str]]) -> Annex:
+    """Return the annex listing every module (id, title, status, version) with the article holding it."""
+    labels = {a.clause_id: a.label or "" for a in document.articles()}
+    definitions = labels.get("definitions", "")
+    rows = tuple((text(labels.get(cid, definitions if cid.startswith("definitions.") else "—")), text(cid), text(title), text(status), text(version))
+                 for cid, title, status, version in modules)
+    table = Table(("Article", "Clause", "Title", "Status", "Version"), rows, (12, 28, 38, 12, 10))
+    counts = Counter(status for _, _, status, _ in modules)
+    note = ", ".join(f"{counts[s]} {s}" for s in ("mandatory", "recommended", "optional")) + "."
+    return Annex("Status of the clauses", "Every clause of the library, its status and version", (AnnexSection("Clauses", note=note, table=table),))
+
+
+def instrument_index(document: Document, catalogue: Catalogue) -> Annex:
+    """Return the index of instruments: for each, the articles citing it with their pinpoints."""
+    citing: dict[str, list[str]] = {}
+    for a in document.articles():
+        for s in a.sources:
+            where = f"{a.label} ({a.clause_id})" + (f", {s.pinpoint}" if s.pinpoint else "")
+            citing.setdefault(s.instrument_id, []).append(where)
+    order = sorted(citing, key=lambda i: catalogue.instruments[i].short if i in catalogue.instruments else i)
+    rows = tuple((text(catalogue.instruments[i].short if i in catalogue.instruments else i), lines(citing[i])) for i in order)
+    return Annex("Index of instruments", "Instruments cited and where", (AnnexSection("Instruments", table=Table(("Instrument", "Cited in"), rows, (35, 65))),))

@@ -119,6 +119,44 @@ def catalogue_site(out: Path, folders: list[Path]) -> int:
     return build_site(views, load_catalogue(), templates_dir() / "html", out)
 
 
+def library_book(out: Path, folders: list[Path], review_comments: bool = False) -> int:
+    """Write the Word review book of the library (every clause with commentary, options in full,
+    a status table and an index of instruments); return the number of articles."""
+    from modellaw.annex import instrument_index, status_table
+    from modellaw.libview import library_document
+    from modellaw.writers.docx import write_docx
+
+    check_destination(out, [])
+    if format_of(None, out) != "docx":
+        raise WriteError([Diagnostic("OUT004", "the review book is a Word document; use an output ending in .docx", Location(relpath(out)))])
+    catalogue = load_catalogue()
+    lib = load(folders)
+    document = library_document(lib, catalogue, "Clause library — review book", review=True)
+    modules = [(e.module.id, e.module.title, e.module.status, e.module.version) for _, e in sorted(lib.entries.items())]
+    meta = document.meta
+    from dataclasses import replace
+
+    document = replace(document, meta=replace(meta, review_comments=review_comments))
+    write_atomic(out, write_docx(document, [status_table(document, modules), instrument_index(document, catalogue)]))
+    return len(document.articles())
+
+
+def review_import(reviewed: Path, output: Path) -> int:
+    """Read reviewers' comments from ``reviewed`` and write the report as ``output`` (.md) and its .json twin.
+
+    Returns the number of comments; a document without comments gives an empty report.
+    """
+    from modellaw.review import read_comments, report_json, report_markdown
+
+    json_path = output.with_suffix(".json")
+    check_destination(output, [reviewed])
+    check_destination(json_path, [reviewed, output])
+    title, comments = read_comments(reviewed)
+    write_atomic(output, report_markdown(title, comments).encode("utf-8"))
+    write_atomic(json_path, report_json(title, comments).encode("utf-8"))
+    return len(comments)
+
+
 def lint(folders: list[Path], strict: bool = False) -> list[Diagnostic]:
     """Return every problem lint finds in the library at ``folders`` (built-in when empty)."""
     from modellaw.lint import lint_library

@@ -93,6 +93,41 @@ def catalogue(output: Path, folders: tuple[Path, ...]) -> None:
 
 
 @main.group()
+def library() -> None:
+    """The clause library as a whole."""
+
+
+@library.command("book")
+@click.option("-o", "--output", "output", required=True, type=click.Path(path_type=Path), help="Output .docx.")
+@click.option("--review-comments", is_flag=True, help="Anchor a comment on each clause for reviewers to answer.")
+@click.option("--library", "folders", multiple=True, type=click.Path(file_okay=False, path_type=Path))
+@handle_errors
+def library_book(output: Path, review_comments: bool, folders: tuple[Path, ...]) -> None:
+    """Write the Word review book: every clause with commentary, options in full, status table, instrument index."""
+    from modellaw.api import library_book as write_book
+
+    count = write_book(output, list(folders), review_comments)
+    click.echo(f"wrote {output} ({count} articles)")
+
+
+@main.group()
+def review() -> None:
+    """Reviewers' comments, back from Word."""
+
+
+@review.command("import")
+@click.argument("reviewed", type=_EXISTING)
+@click.option("-o", "--output", "output", required=True, type=click.Path(path_type=Path), help="Report (.md; a .json twin is written beside it).")
+@handle_errors
+def review_import(reviewed: Path, output: Path) -> None:
+    """Map the Word comments in REVIEWED (a review book or draft) to clause ids; write a report."""
+    from modellaw.api import review_import as run
+
+    count = run(reviewed, output)
+    click.echo(f"wrote {output} and {output.with_suffix('.json')} ({count} comment(s))")
+
+
+@main.group()
 def annex() -> None:
     """Annexes of one draft."""
 
@@ -151,13 +186,23 @@ def clauses_show(clause_id: str, as_json: bool, folders: tuple[Path, ...]) -> No
 @main.command()
 @click.option("--library", "folders", multiple=True, type=click.Path(path_type=Path), help="Library folder (default: built-in).")
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
+@click.option("--review", is_flag=True, help="Also list, per clause, what a legal reviewer would ask for (never fails).")
 @handle_errors
-def lint(folders: tuple[Path, ...], strict: bool) -> None:
+def lint(folders: tuple[Path, ...], strict: bool, review: bool) -> None:
     """Check the clause library: schemas, links, templates, terms, references."""
     from modellaw.api import lint as run_lint
 
     problems = run_lint(list(folders), strict)
     _report(problems)
+    if review:
+        from modellaw.lint import review_notes
+        from modellaw.resources import builtin_library
+
+        notes = review_notes(list(folders) or [builtin_library()])
+        click.echo(f"Review notes ({len(notes)} module(s)):")
+        for clause_id, items in notes.items():
+            click.echo(f"  {clause_id}")
+            click.echo("".join(f"    - {item}\n" for item in items), nl=False)
     errors = [p for p in problems if p.is_error or strict]
     click.echo(f"{len(problems)} problem(s), {sum(p.is_error for p in problems)} error(s)", err=True)
     if errors:

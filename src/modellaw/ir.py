@@ -187,6 +187,7 @@ class Meta:
     toc: bool = False
     line_numbers: bool = False
     review_comments: bool = False
+    clause_ids: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -76,9 +76,14 @@ class ClauseView:
 
 
 def library_document(library: Library, catalogue: Catalogue, title: str = "Clause library", review: bool = False) -> Document:
-    """Return the numbered document holding every clause at its defaults, one chapter per family."""
+    """Return the numbered document holding every clause at its defaults, one chapter per family.
+
+    With ``review`` it is the review book: clause ids beside each status marker, sources both
+    as footnotes and as lists, and a comment anchored on every article.
+    """
     document, _ = render(_everything(library, title, review), catalogue)
-    return number(document)
+    document = number(document)
+    return replace(document, meta=replace(document.meta, clause_ids=True)) if review else document
 
 
 def _everything(library: Library, title: str, review: bool) -> ResolvedDocument:

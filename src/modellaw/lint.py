@@ -106,3 +106,45 @@ def _everything(library: Library) -> ResolvedDocument:
     config = DocumentConfig(title="Library lint", date=dt.date(2000, 1, 1), structure=[Division(chapter="x", clauses=["definitions"])])
     loaded = LoadedConfig(config, Path("lint.yaml"), LoadedYaml("<lint>", {}), "")
     return ResolvedDocument(loaded, library, tuple(divisions))
+
+
+_REVIEW_PARTS = ("status_basis", "human_rights", "implementation")
+
+
+def review_notes(folders: list[Path]) -> dict[str, list[str]]:
+    """Return, per module id, what a legal reviewer would ask for (empty modules are left out).
+
+    Missing commentary parts, sources without pinpoints, unverified pinpoints, options without
+    guidance on choosing, parameters with thin descriptions, no recommendation implemented.
+    These are notes for review, not lint failures: ``--strict`` does not count them.
+    """
+    library = load_library(folders, load_catalogue())
+    notes: dict[str, list[str]] = {}
+    for clause_id, entry in sorted(library.entries.items()):
+        found = _review_module(entry.module)
+        if found:
+            notes[clause_id] = found
+    return notes
+
+
+def _review_module(module: ClauseModule | DefinitionModule) -> list[str]:
+    found = []
+    commentary = module.commentary
+    parts = _REVIEW_PARTS if isinstance(module, ClauseModule) else ("status_basis",)
+    missing = [p.replace("_", " ") for p in parts if not getattr(commentary, p)]
+    if missing:
+        found.append(f"commentary lacks: {', '.join(missing)}")
+    no_pinpoint = [s.instrument for s in module.sources if not s.pinpoint]
+    if no_pinpoint:
+        found.append(f"sources without pinpoint: {', '.join(no_pinpoint)}")
+    unverified = [f"{s.instrument} {s.pinpoint or '(no pinpoint)'}" for s in module.sources if s.verification == "unverified"]
+    if unverified:
+        found.append(f"unverified pinpoints: {'; '.join(unverified)}")
+    if module.options is not None and not commentary.options:
+        found.append("options without guidance on choosing (commentary.options)")
+    thin = [n for n, p in module.parameters.items() if len(p.description.split()) < 4]
+    if thin:
+        found.append(f"parameters with thin descriptions: {', '.join(thin)}")
+    if not module.implements:
+        found.append("implements no recommendation of the catalogue")
+    return found

@@ -173,7 +173,10 @@ class DocxBuilder:
             p.add(self._footnote(article))
         self.headings.append((len(self.blocks) - 1, article))
         if self.model and article.status:
-            self._p("ML Status").add(_oxml.run_xml(status_marker(article.status, self.meta), self.style_ids["ML Status Marker"]))
+            status = _oxml.run_xml(status_marker(article.status, self.meta), self.style_ids["ML Status Marker"])
+            if self.meta.clause_ids:
+                status += _oxml.run_xml(f" {article.clause_id} v{article.version}")
+            self._p("ML Status").add(status)
         for block in article.body:
             if isinstance(block, OptionGroup):
                 self._options(block)
@@ -183,8 +186,8 @@ class DocxBuilder:
             self._commentary(article)
 
     def _heading_bookmark(self, p: _oxml.ParagraphXml, eid: str | None) -> None:
-        """Bookmark the whole heading when the TOC or a reference links to it."""
-        if eid and (self.meta.toc or eid in self.targets):
+        """Bookmark the whole heading: the TOC and references link to it, review import finds articles by it."""
+        if eid:
             p.wrap(self._bookmark_id(), _bookmark_name(eid))
 
     def _options(self, group: OptionGroup) -> None:
@@ -314,6 +317,7 @@ class DocxBuilder:
         custom = [("modellaw.config_sha256", self.meta.config_hash), ("modellaw.library_version", self.meta.library_version),
                   ("modellaw.mode", self.meta.mode)]
         custom += [(f"modellaw.clause.{a.clause_id}", a.version) for a in self.ir.articles() if a.version]
+        custom.append(("modellaw.articles", ";".join(f"{a.eid}={a.clause_id}" for a in self.ir.articles())))
         package = self.doc.part.package
         part = Part(PackURI("/docProps/custom.xml"), CT.OFC_CUSTOM_PROPERTIES, _oxml.custom_properties_xml(custom), package)
         package.relate_to(part, RT.CUSTOM_PROPERTIES)
