@@ -12,32 +12,17 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from lo_insert_article import _connect, _find_heading, _prop  # noqa: E402
+from lo_insert_article import _find_heading, _prop, office_document  # noqa: E402
 
 
 def add_comment(source: Path, target: Path, heading: str, author: str, text: str) -> None:
     """Open ``source``, comment on the heading starting with ``heading``, save ``target`` as Word."""
-    import os
-    import subprocess
-    import tempfile
-
-    pipe = f"modellawc{os.getpid()}"
-    profile = Path(tempfile.mkdtemp(prefix="lo-profile-"))
-    office = subprocess.Popen(["soffice", "--headless", "--invisible", "--norestore", f"-env:UserInstallation=file://{profile}",
-                               f"--accept=pipe,name={pipe};urp;"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        context = _connect(pipe)
-        desktop = context.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", context)
-        doc = desktop.loadComponentFromURL(source.resolve().as_uri(), "_blank", 0, (_prop("Hidden", True),))
+    with office_document(source) as doc:
         paragraph = _find_heading(doc, heading)
         note = doc.createInstance("com.sun.star.text.textfield.Annotation")
         note.Author, note.Content = author, text
         doc.getText().insertTextContent(paragraph.getStart(), note, False)
         doc.storeToURL(target.resolve().as_uri(), (_prop("FilterName", "MS Word 2007 XML"),))
-        doc.close(True)
-    finally:
-        office.terminate()
-        office.wait(timeout=30)
 
 
 if __name__ == "__main__":

@@ -15,6 +15,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 import uno  # type: ignore[import-not-found]
@@ -38,8 +39,9 @@ def _connect(pipe: str):
     raise RuntimeError("LibreOffice did not start")
 
 
-def insert_article(source: Path, before: str, out_text: Path) -> None:
-    """Insert a copy of the heading starting with ``before`` in front of it, update, and export."""
+@contextmanager
+def office_document(source: Path):
+    """Start a private headless LibreOffice, yield ``source`` opened in it, and stop it afterwards."""
     pipe = f"modellaw{os.getpid()}"
     profile = Path(tempfile.mkdtemp(prefix="lo-profile-"))
     office = subprocess.Popen(["soffice", "--headless", "--invisible", "--norestore", f"-env:UserInstallation=file://{profile}",
@@ -48,6 +50,18 @@ def insert_article(source: Path, before: str, out_text: Path) -> None:
         context = _connect(pipe)
         desktop = context.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", context)
         doc = desktop.loadComponentFromURL(source.resolve().as_uri(), "_blank", 0, (_prop("Hidden", True),))
+        try:
+            yield doc
+        finally:
+            doc.close(True)
+    finally:
+        office.terminate()
+        office.wait(timeout=30)
+
+
+def insert_article(source: Path, before: str, out_text: Path) -> None:
+    """Insert a copy of the heading starting with ``before`` in front of it, update, and export."""
+    with office_document(source) as doc:
         target = _find_heading(doc, before)
         controller = doc.getCurrentController()
         controller.select(target)
@@ -65,10 +79,6 @@ def insert_article(source: Path, before: str, out_text: Path) -> None:
         doc.getTextFields().refresh()
         out_text.write_text(doc.getText().getString(), encoding="utf-8")
         doc.storeToURL(out_text.with_suffix(".pdf").resolve().as_uri(), (_prop("FilterName", "writer_pdf_Export"),))
-        doc.close(True)
-    finally:
-        office.terminate()
-        office.wait(timeout=30)
 
 
 def _find_heading(doc, before: str):

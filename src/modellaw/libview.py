@@ -81,12 +81,17 @@ def library_document(library: Library, catalogue: Catalogue, title: str = "Claus
     With ``review`` it is the review book: clause ids beside each status marker, sources both
     as footnotes and as lists, and a comment anchored on every article.
     """
-    document, _ = render(_everything(library, title, review), catalogue)
+    document, _ = render(everything(library, title, review), catalogue)
     document = number(document)
     return replace(document, meta=replace(document.meta, clause_ids=True)) if review else document
 
 
-def _everything(library: Library, title: str, review: bool) -> ResolvedDocument:
+def everything(library: Library, title: str = "Clause library", review: bool = False) -> ResolvedDocument:
+    """Return a model-mode document holding every clause at its defaults, one chapter per family.
+
+    Parameters without a default get a bracketed placeholder ``[name]``; each clause takes its
+    default option. Lint renders it to check the whole library at once.
+    """
     families: dict[str, list[ResolvedClause | DefinitionsSlot]] = {}
     for entry in library.clauses():
         module = entry.module

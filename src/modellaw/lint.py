@@ -2,23 +2,20 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 from jinja2 import meta
 
 from modellaw.catalogue import Catalogue, load_catalogue
-from modellaw.configfile import LoadedConfig
 from modellaw.errors import Diagnostic, Diagnostics, DraftingError
+from modellaw.ir import Document
 from modellaw.library import Entry, Library, load_library
+from modellaw.libview import everything
 from modellaw.numbering import number
 from modellaw.render import render
-from modellaw.resolve import DefinitionsSlot, ParamValue, ResolvedClause, ResolvedDivision, ResolvedDocument
 from modellaw.schema.clause import ClauseModule, DefinitionModule
-from modellaw.schema.config import Division, DocumentConfig
 from modellaw.templating import make_env
 from modellaw.terms import collect_terms
-from modellaw.yamlio import LoadedYaml
 
 _HELPERS = {"term", "ref", "this_law", "article", "state", "mode"}
 
@@ -31,9 +28,12 @@ def lint_library(folders: list[Path], strict: bool = False) -> list[Diagnostic]:
     for entry in library.entries.values():
         _lint_variables(entry, problems)
         _lint_content(entry, problems)
-    if not problems.has_errors:
-        problems.extend(_lint_rendering(library, catalogue))
-    _lint_unused_definitions(library, problems)
+    if problems.has_errors:
+        return problems.items
+    document, diagnostics = _render_everything(library, catalogue)
+    problems.extend(diagnostics)
+    if document is not None:
+        _lint_unused_definitions(library, document, problems)
     return problems.items
 
 
@@ -66,14 +66,8 @@ def _lint_content(entry: Entry, problems: Diagnostics) -> None:
         problems.warning("LNT004", f"{module.id} implements no recommendation of the catalogue", entry.locate(("id",)))
 
 
-def _lint_unused_definitions(library: Library, problems: Diagnostics) -> None:
+def _lint_unused_definitions(library: Library, document: Document, problems: Diagnostics) -> None:
     """Warn about definition modules that no clause or other definition uses."""
-    catalogue = load_catalogue()
-    resolved = _everything(library)
-    try:
-        document, _ = render(resolved, catalogue)
-    except DraftingError:
-        return
     used = collect_terms(document.articles())
     for entry in library.definitions():
         module = entry.module
@@ -82,30 +76,13 @@ def _lint_unused_definitions(library: Library, problems: Diagnostics) -> None:
             problems.warning("LNT005", f"term {module.term!r} is defined but no module uses it", entry.locate(("term",)))
 
 
-def _lint_rendering(library: Library, catalogue: Catalogue) -> list[Diagnostic]:
-    """Render and number a document holding every clause, so templates, terms and refs are checked."""
+def _render_everything(library: Library, catalogue: Catalogue) -> tuple[Document | None, list[Diagnostic]]:
+    """Render and number a document holding every clause, so templates, terms and refs are checked once."""
     try:
-        document, warnings = render(_everything(library), catalogue)
-        number(document)
+        document, warnings = render(everything(library), catalogue)
+        return number(document), warnings
     except DraftingError as exc:
-        return exc.diagnostics
-    return warnings
-
-
-def _everything(library: Library) -> ResolvedDocument:
-    """Return a model-mode document with every clause at its defaults, one chapter per family."""
-    families: dict[str, list[ResolvedClause | DefinitionsSlot]] = {}
-    for entry in library.clauses():
-        module = entry.module
-        assert isinstance(module, ClauseModule)
-        params = {n: ParamValue(p.default if p.default is not None else f"[{n}]", p.default is not None) for n, p in module.parameters.items()}
-        option = module.options.default if module.options else None
-        families.setdefault(module.family, []).append(ResolvedClause(entry, params, option, False))
-    divisions = [ResolvedDivision("Definitions", (DefinitionsSlot(),))]
-    divisions += [ResolvedDivision(f, tuple(items)) for f, items in sorted(families.items())]
-    config = DocumentConfig(title="Library lint", date=dt.date(2000, 1, 1), structure=[Division(chapter="x", clauses=["definitions"])])
-    loaded = LoadedConfig(config, Path("lint.yaml"), LoadedYaml("<lint>", {}), "")
-    return ResolvedDocument(loaded, library, tuple(divisions))
+        return None, exc.diagnostics
 
 
 _REVIEW_PARTS = ("status_basis", "human_rights", "implementation")
