@@ -92,7 +92,7 @@ def _article_table(articles: list[Article]) -> Table:
         sources = [s.format() for s in a.sources] or ["—"]
         rows.append((text(a.label or ""), text(a.title), text(f"{a.clause_id} {a.version}".strip()), text(a.status or "—"),
                      lines(sources), lines(list(a.implements) or ["—"])))
-    return Table(("Article", "Title", "Clause", "Status", "Instruments and pinpoints", "Recommendations"), tuple(rows), (8, 18, 16, 9, 30, 19))
+    return Table(("Article", "Title", "Clause", "Status", "Instruments and pinpoints", "Recommendations"), tuple(rows), (10, 14, 17, 15, 25, 19))
 
 
 def _instrument_table(articles: list[Article], catalogue: Catalogue) -> Table:
