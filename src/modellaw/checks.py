@@ -44,14 +44,14 @@ def check_rule(entry: RuleEntry, document: Document, resolved: ResolvedDocument)
         failures += [(_structure_location(resolved, a.clause_id), f"{a.label} ({a.clause_id}) lacks it")
                      for a in triggering if not pattern.search(article_text(a))]
     if need.parameter is not None:
-        failures += _parameter_failures(rule.id, need.parameter, need.at_most or 0, triggering, resolved)
+        failures += _parameter_failures(need.parameter, need.at_most or 0, triggering, resolved)
     severity = Severity.ERROR if rule.severity == "error" else Severity.WARNING
     cited = "; ".join(f"{s.instrument} {s.pinpoint or ''}".strip() for s in rule.sources)
     tail = f" — {rule.reason}" + (f" ({cited})" if cited else "")
     return [Diagnostic(rule.id, f"{rule.title}: {what}{tail}", loc, severity) for loc, what in failures]
 
 
-def _parameter_failures(rule_id: str, name: str, cap: int, triggering: list[Article], resolved: ResolvedDocument) -> list[tuple[Location | None, str]]:
+def _parameter_failures(name: str, cap: int, triggering: list[Article], resolved: ResolvedDocument) -> list[tuple[Location | None, str]]:
     failures = []
     values = {i.entry.module.id: i.params for d in resolved.divisions for i in d.items if isinstance(i, ResolvedClause)}
     for article in triggering:

@@ -202,17 +202,6 @@ class Document:
         return [a for d in self.divisions for a in d.articles]
 
 
-def iter_paragraphs(article: Article) -> list[Paragraph]:
-    """Return the article's paragraphs in order, those inside option variants included."""
-    paragraphs: list[Paragraph] = []
-    for block in article.body:
-        if isinstance(block, OptionGroup):
-            paragraphs.extend(p for v in block.variants for p in v.paragraphs)
-        else:
-            paragraphs.append(block)
-    return paragraphs
-
-
 def plain_text(inlines: tuple[Inline, ...]) -> str:
     """Return the inlines as plain text (references by their label, or target when unresolved)."""
     parts: list[str] = []

@@ -98,7 +98,7 @@ def everything(library: Library, title: str = "Clause library", review: bool = F
         assert isinstance(module, ClauseModule)
         params = {n: ParamValue(p.default if p.default is not None else f"[{n}]", p.default is not None) for n, p in module.parameters.items()}
         option = module.options.default if module.options else None
-        families.setdefault(module.family, []).append(ResolvedClause(entry, params, option, False))
+        families.setdefault(module.family, []).append(ResolvedClause(entry, params, option))
     divisions = [ResolvedDivision("Definitions", (DefinitionsSlot(),))]
     divisions += [ResolvedDivision(f.replace("-", " ").capitalize(), tuple(items)) for f, items in sorted(families.items())]
     config = DocumentConfig(title=title, date=dt.date(2026, 1, 1), structure=[Division(chapter="x", clauses=["definitions"])],

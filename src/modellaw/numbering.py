@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from modellaw.errors import CrossReferenceError, Diagnostics
-from modellaw.ir import Article, Block, Division, Document, Inline, OptionGroup, OptionVariant, Paragraph, Point, Ref
+from modellaw.ir import Article, Block, Document, Inline, OptionGroup, Paragraph, Point, Ref
 from modellaw.vocabulary import ENGLISH, Vocabulary, vocabulary
 from modellaw.walk import map_inlines
 
@@ -54,9 +54,6 @@ class Scheme:
         """Return ``section`` or ``article``."""
         return self.words.section_ref if self.common_law else self.words.article_ref
 
-    def own_word(self) -> str:
-        """Return the word for a paragraph of the same article."""
-        return self.words.subsection_ref if self.common_law else self.words.paragraph_ref
 
 
 @dataclass(frozen=True)

@@ -23,13 +23,10 @@ from modellaw.ir import (
 from modellaw.library import Entry
 from modellaw.markup import parse_body, ref_sentinel, term_sentinel
 from modellaw.resolve import DefinitionsSlot, ParamValue, ResolvedClause, ResolvedDocument
-from modellaw.schema.clause import ClauseModule, Commentary, DefinitionModule, Source
+from modellaw.schema.clause import ClauseModule, Commentary, Source
 from modellaw.templating import compile_template, make_env, mark_default, run_template
 from modellaw.vocabulary import ENGLISH, Vocabulary, vocabulary
 from modellaw.terms import assemble_definitions, collect_terms, link_terms
-
-DEFINITIONS_ID = "definitions"
-
 
 @dataclass
 class RenderContext:
@@ -220,10 +217,10 @@ _IMPLEMENTATION_FIELDS = ("general", "civil_law", "common_law")
 def commentary_sections(commentary: Commentary, words: Vocabulary = ENGLISH) -> tuple[CommentarySection, ...]:
     """Return the commentary as headed sections, in a fixed order, skipping empty parts."""
     headings = words.commentary_headings
-    sections = [CommentarySection(h, getattr(commentary, k)) for k, h in zip(_COMMENTARY_FIELDS, headings) if getattr(commentary, k)]
+    sections = [CommentarySection(h, getattr(commentary, k)) for k, h in zip(_COMMENTARY_FIELDS, headings, strict=False) if getattr(commentary, k)]
     impl = commentary.implementation
     if impl is not None:
-        for key, heading in zip(_IMPLEMENTATION_FIELDS, headings[len(_COMMENTARY_FIELDS):]):
+        for key, heading in zip(_IMPLEMENTATION_FIELDS, headings[len(_COMMENTARY_FIELDS):], strict=True):
             if getattr(impl, key):
                 sections.append(CommentarySection(heading, getattr(impl, key)))
     return tuple(CommentarySection(s.heading, " ".join(s.text.split())) for s in sections)
@@ -260,8 +257,3 @@ def _meta(resolved: ResolvedDocument) -> Meta:
         review_comments=config.review_comments,
     )
 
-
-def definition_module(entry: Entry) -> DefinitionModule:
-    """Return the entry's module as a DefinitionModule."""
-    assert isinstance(entry.module, DefinitionModule)
-    return entry.module

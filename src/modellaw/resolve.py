@@ -49,7 +49,6 @@ class ResolvedClause:
     entry: Entry
     params: dict[str, ParamValue]
     option: str | None
-    option_set: bool
 
 
 @dataclass(frozen=True)
@@ -180,7 +179,7 @@ def _resolve_clause(loaded: LoadedConfig, entry: Entry, problems: Diagnostics) -
         else:
             problems.error("RES011", f"clause {module.id!r} needs a value for parameter {name!r}", where)
     option = _resolve_option(loaded, entry, problems)
-    return ResolvedClause(entry, params, option, module.id in loaded.config.options)
+    return ResolvedClause(entry, params, option)
 
 
 def check_value(declaration: Parameter, value: Any, problems: Diagnostics, where: Any) -> Any:

@@ -15,7 +15,7 @@ def listing(views: list[ClauseView], width: int = 120) -> str:
     rows = [head, "-" * min(width, len(head) + 30)]
     for v in views:
         cells = (v.id, v.family, v.status, v.version, "/".join(k for k, _, _ in v.options) or "-", str(len(v.sources)))
-        rows.append(" ".join(c.ljust(w) for c, (_, w) in zip(cells, _COLUMNS)) + " " + v.title)
+        rows.append(" ".join(c.ljust(w) for c, (_, w) in zip(cells, _COLUMNS, strict=True)) + " " + v.title)
     rows.append(f"{len(views)} module(s)")
     return "\n".join(rows) + "\n"
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 import traceback
-from collections.abc import Callable
 from typing import Any
 
 from jinja2 import StrictUndefined, Template, TemplateError, TemplateSyntaxError, UndefinedError
@@ -191,5 +190,3 @@ def _runtime(exc: BaseException, code: str, message: str, where: Location) -> Di
     line = (where.line or 1) + lines[-1] - 1 if lines else where.line
     return Diagnostic(code, message, Location(where.file, line, where.key_path))
 
-
-Helper = Callable[..., str]

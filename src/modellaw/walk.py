@@ -36,12 +36,12 @@ def _rebuilt(node: Any, **fields: tuple[Any, ...]) -> Any:
 
 def _each(items: tuple[Any, ...], fn: InlineMap) -> tuple[Any, ...]:
     mapped = tuple(map_inlines(item, fn) for item in items)
-    return items if all(a is b for a, b in zip(mapped, items)) else mapped
+    return items if all(a is b for a, b in zip(mapped, items, strict=True)) else mapped
 
 
 def _map(inlines: tuple[Inline, ...], fn: InlineMap) -> tuple[Inline, ...]:
     mapped = tuple(fn(i) for i in inlines)
-    return inlines if all(a is b for a, b in zip(mapped, inlines)) else mapped
+    return inlines if all(a is b for a, b in zip(mapped, inlines, strict=True)) else mapped
 
 
 def iter_inlines(node: Block | Point | Article) -> Iterator[Inline]:

@@ -289,5 +289,3 @@ class DefinitionModule(BaseModel):
         """The term, which serves as title in catalogues."""
         return self.term
 
-
-Module = Annotated[Union[ClauseModule, DefinitionModule], Field(discriminator="kind")]

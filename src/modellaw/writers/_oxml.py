@@ -8,7 +8,6 @@ element class; the writer composes these pieces and never writes XML text itself
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
 from typing import Any
 
 from docx.oxml.ns import nsmap as nsdecls_map
@@ -147,7 +146,7 @@ class TableXml:
         properties = "<w:trPr><w:tblHeader/><w:cantSplit/></w:trPr>" if header else ""
         tcs = "".join(
             f'<w:tc><w:tcPr><w:tcW w:w="{w}" w:type="dxa"/></w:tcPr>{"".join(p.xml() for p in cell)}</w:tc>'
-            for w, cell in zip(self.widths, cells)
+            for w, cell in zip(self.widths, cells, strict=True)
         )
         self.rows.append(f"<w:tr>{properties}{tcs}</w:tr>")
 

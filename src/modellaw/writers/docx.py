@@ -12,7 +12,6 @@ from __future__ import annotations
 import io
 import zipfile
 from collections.abc import Iterator, Sequence
-from typing import Any
 
 import docx
 from docx.document import Document as WordDocument
