@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -133,10 +134,7 @@ def library_book(out: Path, folders: list[Path], review_comments: bool = False) 
     lib = load(folders)
     document = library_document(lib, catalogue, "Clause library — review book", review=True)
     modules = [(e.module.id, e.module.title, e.module.status, e.module.version) for _, e in sorted(lib.entries.items())]
-    meta = document.meta
-    from dataclasses import replace
-
-    document = replace(document, meta=replace(meta, review_comments=review_comments))
+    document = replace(document, meta=replace(document.meta, review_comments=review_comments))
     write_atomic(out, write_docx(document, [status_table(document, modules), instrument_index(document, catalogue)]))
     return len(document.articles())
 

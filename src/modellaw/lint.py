@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from jinja2 import meta
+from jinja2.sandbox import SandboxedEnvironment
 
 from modellaw.catalogue import Catalogue, load_catalogue
 from modellaw.errors import Diagnostic, Diagnostics, DraftingError
@@ -25,8 +26,9 @@ def lint_library(folders: list[Path], strict: bool = False) -> list[Diagnostic]:
     catalogue = load_catalogue()
     library = load_library(folders, catalogue)
     problems = Diagnostics()
+    env = make_env(True)
     for entry in library.entries.values():
-        _lint_variables(entry, problems)
+        _lint_variables(entry, env, problems)
         _lint_content(entry, problems)
     if problems.has_errors:
         return problems.items
@@ -37,10 +39,9 @@ def lint_library(folders: list[Path], strict: bool = False) -> list[Diagnostic]:
     return problems.items
 
 
-def _lint_variables(entry: Entry, problems: Diagnostics) -> None:
+def _lint_variables(entry: Entry, env: SandboxedEnvironment, problems: Diagnostics) -> None:
     """Compare the names each template reads with the parameters the module declares."""
     module = entry.module
-    env = make_env(True)
     sources = [(("text",), getattr(module, "text", "")), (("definition",), getattr(module, "definition", ""))]
     if module.options is not None:
         sources += [(("options", "choices", k, "text"), c.text) for k, c in module.options.choices.items()]

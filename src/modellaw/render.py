@@ -26,6 +26,7 @@ from modellaw.resolve import DefinitionsSlot, ParamValue, ResolvedClause, Resolv
 from modellaw.schema.clause import ClauseModule, Commentary, Source
 from modellaw.templating import compile_template, make_env, mark_default, run_template
 from modellaw.vocabulary import ENGLISH, Vocabulary, vocabulary
+from modellaw.walk import map_inlines
 from modellaw.terms import assemble_definitions, collect_terms, link_terms
 
 @dataclass
@@ -197,8 +198,7 @@ class _SourceLocator:
         return self.where
 
     def paragraphs(self, paragraphs: list[Paragraph]) -> list[Paragraph]:
-        from modellaw.walk import map_inlines
-
+        """Return the paragraphs with each Term and Ref given the location of its template call."""
         def locate(node: Any) -> Any:
             kind = type(node).__name__
             if kind == "Term":

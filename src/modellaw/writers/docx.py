@@ -9,6 +9,7 @@ byte-identical for the same IR (dates come from the config; zip timestamps are p
 
 from __future__ import annotations
 
+import hashlib
 import io
 import zipfile
 from collections.abc import Iterator, Sequence
@@ -69,9 +70,9 @@ class DocxBuilder:
         self.common_law = document.meta.tradition == "common-law"
         self.doc: WordDocument = docx.Document(str(templates_dir() / "docx" / "reference.docx"))
         self.style_ids = {s.name: s.style_id for s in self.doc.styles}
-        self.targets = _referenced_eids(document)
-        self.number_targets = {ref.article_eid for ref in _iter_refs(document) if ref.article_eid}
         self.term_anchors = _term_anchors(document)
+        self.targets = {ref.target_eid for ref in _iter_refs(document) if ref.target_eid} | set(self.term_anchors.values())
+        self.number_targets = {ref.article_eid for ref in _iter_refs(document) if ref.article_eid}
         self.blocks: list[_oxml.ParagraphXml | _oxml.TableXml] = []
         self.headings: list[tuple[int, Article]] = []
         self.owner = "front"
@@ -337,8 +338,6 @@ class DocxBuilder:
 
 def _bookmark_name(eid: str | None) -> str:
     """Return the Word bookmark name for an eId (Word allows 40 characters)."""
-    import hashlib
-
     name = f"ml_{eid}"
     return name if len(name) <= 40 else "ml_" + hashlib.sha1(str(eid).encode()).hexdigest()[:20]
 
@@ -348,12 +347,6 @@ def _iter_refs(document: Document) -> Iterator[Ref]:
         for node in iter_inlines(article):
             if isinstance(node, Ref):
                 yield node
-
-
-def _referenced_eids(document: Document) -> set[str]:
-    """Return the eIds that references or term uses point at (they get bookmarks)."""
-    eids = {ref.target_eid for ref in _iter_refs(document) if ref.target_eid}
-    return eids | set(_term_anchors(document).values())
 
 
 def _term_anchors(document: Document) -> dict[str, str]:
