@@ -72,6 +72,8 @@ CASES: dict[str, tuple[Mutation, str, str]] = {
     "config is not a mapping": (lambda m: (m / "config.yaml").write_text("- just\n- a list\n"), "CFG001", "config.yaml:1"),
     "unknown key in config": (lambda m: _config(m, "version:", "colour: red\nversion:"), "CFG011", "config.yaml:4"),
     "wrong mode in config": (lambda m: _config(m, "version:", "mode: draft\nversion:"), "CFG012", "config.yaml:4"),
+    "forced term not defined": (lambda m: _config(m, "structure:", "terms: [nope-term]\nstructure:"), "DEF001", "config.yaml:7"),
+    "library folder missing": (lambda m: _config(m, "library: [library]", "library: [library, extras]"), "CFG003", "config.yaml:6"),
     "definitions slot missing": (lambda m: _config(m, "[general.purpose, definitions]", "[general.purpose]"), "DEF004", "config.yaml:7"),
 }
 

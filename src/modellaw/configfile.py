@@ -45,4 +45,10 @@ def load_config(path: Path) -> LoadedConfig:
     problems.extend(diags)
     problems.raise_if_errors(ConfigError)
     digest = hashlib.sha256(path.read_bytes()).hexdigest()
-    return LoadedConfig(config, path.resolve(), loaded, digest)
+    result = LoadedConfig(config, path.resolve(), loaded, digest)
+    for index, folder in enumerate(result.library_folders()):
+        if not folder.is_dir():
+            problems.error("CFG003", f"library folder {config.library[index]!r} does not exist (relative to the config's folder)",
+                           loaded.locate(("library", index)))
+    problems.raise_if_errors(ConfigError)
+    return result

@@ -42,7 +42,10 @@ def assemble_definitions(ctx: RenderContext, resolved: ResolvedDocument, used: U
     config = resolved.loaded.config
     wanted: UsedTerms = dict(used)
     for index, forced in enumerate(config.terms):
-        wanted.setdefault(forced, resolved.loaded.locate(("terms", index)))
+        where = resolved.loaded.locate(("terms", index))
+        if library.definition(forced) is None:
+            ctx.problems.error("DEF001", f"term {forced!r} is not defined{library.suggest('definitions.' + forced)}", where)
+        wanted.setdefault(forced, where)
     rendered = _render_closure(ctx, resolved, wanted)
     _report_cycles(ctx, library, rendered)
     for index, forced in enumerate(config.terms):
