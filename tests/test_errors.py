@@ -147,3 +147,19 @@ def test_emit_ir_not_written_when_build_fails(mini: Path, run_cli) -> None:
 def test_unknown_mode_is_a_usage_error(mini: Path, run_cli) -> None:
     result = run_cli("build", mini / "config.yaml", "-o", mini / "out.docx", "--mode", "final")
     assert result.exit_code == 2
+
+
+def test_billion_laughs_is_refused_quickly(mini: Path) -> None:
+    """Nested aliases expand to 9**9 items; loading and reporting must not walk them all."""
+    import subprocess
+    import sys
+
+    nested = '&a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]'
+    for level in range(1, 9):
+        nested = f"&a{level} [{nested}, {', '.join([f'*a{level - 1}'] * 8)}]"
+    config = mini / "config.yaml"
+    config.write_text(config.read_text().replace("max_years: 12}", "max_years: 12}\n  humanitarian.exemption: {actors: " + nested + "}"))
+    result = subprocess.run([sys.executable, "-m", "modellaw", "build", str(config), "-o", str(mini / "out.docx")],
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 1 and "[RES012]" in result.stderr and len(result.stderr) < 5000
+    assert not (mini / "out.docx").exists()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import reprlib
 from dataclasses import dataclass
 from typing import Any
 
@@ -23,6 +24,10 @@ from modellaw.schema.clause import (
 )
 from modellaw.schema.config import DEFINITIONS_SLOT
 from modellaw.schema.types import Duration
+
+_SHORT = reprlib.Repr()
+_SHORT.maxlevel, _SHORT.maxlist, _SHORT.maxdict, _SHORT.maxstring, _SHORT.maxother = 2, 4, 4, 60, 60
+"""A short repr for values quoted in messages (a hostile value can be huge)."""
 
 _ADAPTERS: dict[type, TypeAdapter[Any]] = {
     TextParameter: TypeAdapter(str),
@@ -188,7 +193,7 @@ def check_value(declaration: Parameter, value: Any, problems: Diagnostics, where
         checked = _ADAPTERS[type(declaration)].validate_python(value, strict=not isinstance(declaration, DurationParameter))
     except ValidationError as exc:
         message = exc.errors(include_url=False)[0]["msg"].removeprefix("Value error, ")
-        problems.error("RES012", f"{message} (the parameter is of type {declaration.type}; got {value!r})", where)
+        problems.error("RES012", f"{message} (the parameter is of type {declaration.type}; got {_SHORT.repr(value)})", where)
         return None
     if isinstance(declaration, IntegerParameter):
         if declaration.min is not None and checked < declaration.min:

@@ -86,21 +86,29 @@ def dotted(path: KeyPath) -> str:
     return ".".join(str(p) for p in path)
 
 
-def _check_nodes(node: yaml.Node, path: KeyPath, file: str, problems: list[Diagnostic]) -> None:
-    """Report duplicate keys and forbidden characters; raise on tags other than plain maps and lists."""
+def _check_nodes(node: yaml.Node, path: KeyPath, file: str, problems: list[Diagnostic], seen: set[int] | None = None) -> None:
+    """Report duplicate keys and forbidden characters; raise on tags other than plain maps and lists.
+
+    Each node is checked once: aliases share nodes, and walking them again would take
+    exponential time on hostile input ("billion laughs").
+    """
+    seen = set() if seen is None else seen
+    if id(node) in seen:
+        return
+    seen.add(id(node))
     if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)) and node.tag not in _PLAIN_TAGS:
         raise yaml.constructor.ConstructorError(None, None, f"tag {node.tag!r} is not allowed", node.start_mark)
     if isinstance(node, yaml.MappingNode):
-        seen: set[str] = set()
+        names: set[str] = set()
         for key, value in node.value:
             name = key.value if isinstance(key, yaml.ScalarNode) else str(key.start_mark)
-            if name in seen and name != "<<":
+            if name in names and name != "<<":
                 problems.append(Diagnostic("YAML002", f"duplicate key {name!r}", Location(file, key.start_mark.line + 1, dotted((*path, name)))))
-            seen.add(name)
-            _check_nodes(value, (*path, name), file, problems)
+            names.add(name)
+            _check_nodes(value, (*path, name), file, problems, seen)
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
-            _check_nodes(item, (*path, index), file, problems)
+            _check_nodes(item, (*path, index), file, problems, seen)
     elif isinstance(node.value, str) and (match := _XML_INVALID.search(node.value)):
         line = node.start_mark.line + 1 + node.value.count("\n", 0, match.start())
         message = f"character U+{ord(match.group()):04X} cannot appear in a document (XML-invalid or reserved)"
