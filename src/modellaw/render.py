@@ -49,10 +49,16 @@ class RenderContext:
             "term": _term_helper,
             "ref": _ref_helper,
             "this_law": self.words.this_act if self.common_law else self.words.this_law,
+            "This_law": _capitalised(self.words.this_act if self.common_law else self.words.this_law),
             "article": self.words.section_ref if self.common_law else self.words.article_ref,
             "state": self.state,
             "mode": "model" if self.model_mode else "enactment",
         }
+
+
+def _capitalised(text: str) -> str:
+    """Return ``text`` with its first letter in upper case (for the start of a sentence)."""
+    return text[:1].upper() + text[1:]
 
 
 def _term_helper(term_id: str, form: str = "") -> str:

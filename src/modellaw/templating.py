@@ -62,12 +62,21 @@ def _finalize_plain(value: Any) -> Any:
 
 def make_env(model_mode: bool) -> SandboxedEnvironment:
     """Return the sandboxed, strict environment clause templates run in (no loader: no includes)."""
-    return SandboxedEnvironment(
+    env = SandboxedEnvironment(
         undefined=StrictUndefined,
         autoescape=False,
         keep_trailing_newline=True,
         finalize=_finalize_model if model_mode else _finalize_plain,
     )
+    env.filters["thousands"] = _thousands
+    return env
+
+
+def _thousands(value: int) -> str:
+    """Return an integer with thousands separators (``1000000`` -> ``1,000,000``); a default stays a default,
+    so model mode still prints it in brackets."""
+    text = f"{int(value):,}"
+    return DefaultText(text) if isinstance(value, DefaultInt) else text
 
 
 TEMPLATE_NAME = "<template>"

@@ -44,3 +44,8 @@ def test_duration_and_list_values_are_checked_and_used(mini: Path):
 def test_boolean_parameter_switches_text(mini: Path):
     edit(mini / "config.yaml", "{max_years: 12}", "{max_years: 12, preparatory_acts: false}")
     assert "adaptation" not in article_text(build_document(mini / "config.yaml"), "offences.ai-tools")
+
+
+def test_capitalised_this_law_for_sentence_starts(mini: Path):
+    edit(mini / "library/general/purpose.yaml", "The purpose of {{ this_law }} is", "{{ This_law }} has the purpose")
+    assert "This Law has the purpose" in article_text(build_document(mini / "config.yaml"), "general.purpose")

@@ -53,7 +53,7 @@ def test_fast_path_matches_jinja_on_every_library_template():
     from modellaw.templating import SimpleTemplate
 
     env = make_env(True)
-    context = {"term": lambda *a: f"<t:{a}>", "ref": lambda *a: f"<r:{a}>", "this_law": "this Law", "article": "article",
+    context = {"term": lambda *a: f"<t:{a}>", "ref": lambda *a: f"<r:{a}>", "this_law": "this Law", "This_law": "This Law", "article": "article",
                "state": "[State]", "mode": "model"}
     checked = 0
     for entry in load([]).entries.values():
@@ -103,3 +103,10 @@ def test_fast_path_prints_what_jinja_prints(pieces):
     actual, fast_problems = run_template(fast, context, WHERE, "x.y")
     assert actual == expected, source
     assert [(p.code, p.location.line) for p in fast_problems] == [(p.code, p.location.line) for p in slow_problems], source
+
+
+def test_thousands_filter_keeps_defaults_bracketed_in_model_mode():
+    text, _ = render("{{ n|thousands }} / {{ m|thousands }}", True, n=mark_default(1000000), m=25000)
+    assert text == "[1,000,000] / 25,000"
+    text, _ = render("{{ n|thousands }}", False, n=mark_default(1000000))
+    assert text == "1,000,000"
