@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import re
+import signal
+import threading
 import traceback
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from jinja2 import StrictUndefined, Template, TemplateError, TemplateSyntaxError, UndefinedError
@@ -178,10 +182,47 @@ def compile_template(
         return None, [Diagnostic("TPL001", message, Location(where.file, line, where.key_path))]
 
 
-def run_template(template: Renderable, context: dict[str, Any], where: Location, clause_id: str) -> tuple[str | None, list[Diagnostic]]:
-    """Return the rendered text (None on failure) and the located problem."""
+TIME_LIMIT = 5.0
+"""Seconds a single clause template may run before it is stopped (hostile or runaway loops)."""
+
+
+class TemplateTimeout(Exception):
+    """Raised inside a template that ran longer than TIME_LIMIT."""
+
+
+@contextmanager
+def _time_limit(seconds: float) -> Iterator[None]:
+    """Raise TemplateTimeout in the block after ``seconds``; a no-op where timers are unavailable."""
+    usable = hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+    if not usable:
+        yield
+        return
+
+    def expire(signum: int, frame: Any) -> None:
+        raise TemplateTimeout
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
     try:
-        return template.render(context), []
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def run_template(template: Renderable, context: dict[str, Any], where: Location, clause_id: str) -> tuple[str | None, list[Diagnostic]]:
+    """Return the rendered text (None on failure) and the located problem.
+
+    Templates Jinja compiles run under a time limit; simple templates cannot loop and need none.
+    """
+    try:
+        if isinstance(template, SimpleTemplate):
+            return template.render(context), []
+        with _time_limit(TIME_LIMIT):
+            return template.render(context), []
+    except TemplateTimeout:
+        message = f"template of {clause_id} ran longer than {TIME_LIMIT:g} s and was stopped (a loop too large?)"
+        return None, [Diagnostic("TPL004", message, where)]
     except SecurityError as exc:
         return None, [_runtime(exc, "TPL003", f"unsafe operation blocked by the sandbox in {clause_id}: {exc}", where)]
     except UndefinedError as exc:

@@ -110,3 +110,11 @@ def test_thousands_filter_keeps_defaults_bracketed_in_model_mode():
     assert text == "[1,000,000] / 25,000"
     text, _ = render("{{ n|thousands }}", False, n=mark_default(1000000))
     assert text == "1,000,000"
+
+
+def test_runaway_templates_are_stopped(monkeypatch):
+    import modellaw.templating as templating
+
+    monkeypatch.setattr(templating, "TIME_LIMIT", 0.5)
+    text, problems = render("{% for i in range(100000) %}{% for j in range(100000) %}x{% endfor %}{% endfor %}", True)
+    assert text is None and problems[0].code == "TPL004" and problems[0].location.line == 20
