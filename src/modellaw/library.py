@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from modellaw.catalogue import Catalogue
 from modellaw.errors import Diagnostic, Diagnostics, LibraryError, Location, relpath
+from modellaw.schema.authorities import AUTHORITY_CALL, AUTHORITY_ID, Authority, AuthorityFile
 from modellaw.schema.clause import ClauseModule, DefinitionModule
 from modellaw.schema.rules import RuleFile, SafeguardRule
 from modellaw.validation import validate_model
@@ -39,11 +41,25 @@ class RuleEntry:
 
 
 @dataclass(frozen=True)
+class AuthorityEntry:
+    """A declared authority and the file it came from."""
+
+    authority: Authority
+    source: LoadedYaml
+    id: str
+
+    def locate(self) -> Location:
+        """Return the location of the declaration."""
+        return self.source.locate(("authorities", self.id))
+
+
+@dataclass(frozen=True)
 class Library:
-    """Every clause and definition module by id, and the safeguard rules of the library folders."""
+    """Every clause and definition module by id, the safeguard rules and the authority registry."""
 
     entries: dict[str, Entry]
     rules: tuple[RuleEntry, ...] = ()
+    authorities: dict[str, AuthorityEntry] = field(default_factory=dict)
 
     def get(self, clause_id: str) -> Entry | None:
         """Return the entry for ``clause_id`` (None when the library has none)."""
@@ -74,16 +90,30 @@ def module_files(folder: Path) -> list[Path]:
     )
 
 
+def template_sources(module: AnyModule) -> list[tuple[tuple[str | int, ...], str]]:
+    """Return (key path, template source) for every template field of a module."""
+    sources: list[tuple[tuple[str | int, ...], str]] = []
+    for key in ("text", "definition"):
+        value = getattr(module, key, None)
+        if value:
+            sources.append(((key,), value))
+    if module.options is not None:
+        sources += [(("options", "choices", k, "text"), c.text) for k, c in sorted(module.options.choices.items())]
+    return sources
+
+
 def load_library(folders: Iterable[Path], catalogue: Catalogue) -> Library:
     """Load and validate every module in ``folders``; raise LibraryError listing every problem."""
     problems = Diagnostics()
     entries: dict[str, Entry] = {}
     rules: list[RuleEntry] = []
+    authorities: dict[str, AuthorityEntry] = {}
     for folder in folders:
         if not folder.is_dir():
             problems.error("LIB002", "clause library folder does not exist", Location(relpath(folder)))
             continue
         rules.extend(_load_rules(folder / "rules.yaml", problems))
+        _add_authorities(folder / "authorities.yaml", authorities, problems)
         for path in module_files(folder):
             entry = _load_module(path, problems)
             if entry is None:
@@ -93,8 +123,9 @@ def load_library(folders: Iterable[Path], catalogue: Catalogue) -> Library:
                 problems.error("LIB003", f"duplicate clause id {entry.module.id!r} (also in {other})", entry.locate(("id",)))
                 continue
             entries[entry.module.id] = entry
-    library = Library(entries, tuple(rules))
+    library = Library(entries, tuple(rules), authorities)
     problems.extend(check_links(library, catalogue))
+    problems.extend(check_authority_calls(library))
     problems.extend(check_rule_links(library, catalogue))
     problems.raise_if_errors(LibraryError)
     return library
@@ -111,6 +142,43 @@ def _load_rules(path: Path, problems: Diagnostics) -> list[RuleEntry]:
     rule_file, diags = validate_model(RuleFile, loaded, "RUL")
     problems.extend(diags)
     return [RuleEntry(rule, loaded, i) for i, rule in enumerate(rule_file.rules)] if rule_file else []
+
+
+def _add_authorities(path: Path, registry: dict[str, AuthorityEntry], problems: Diagnostics) -> None:
+    """Add the authorities declared in ``path`` (none when the file is absent) to ``registry``."""
+    if not path.exists():
+        return
+    loaded, diags = load_yaml(path, relpath(path))
+    problems.extend(diags)
+    if loaded is None or diags:
+        return
+    declared, diags = validate_model(AuthorityFile, loaded, "AUT")
+    problems.extend(diags)
+    if declared is None:
+        return
+    for authority_id, authority in declared.authorities.items():
+        entry = AuthorityEntry(authority, loaded, authority_id)
+        if not re.match(AUTHORITY_ID, authority_id):
+            problems.error("AUT002", f"authority id {authority_id!r} must be lower-case words joined by hyphens", entry.locate())
+        elif authority_id in registry:
+            other = registry[authority_id].source.file
+            problems.error("AUT003", f"authority {authority_id!r} is declared twice (also in {other})", entry.locate())
+        else:
+            registry[authority_id] = entry
+
+
+def check_authority_calls(library: Library) -> list[Diagnostic]:
+    """Return a problem for every ``authority("id")`` in a template whose id the registry lacks."""
+    problems = Diagnostics()
+    known = list(library.authorities)
+    for _, entry in sorted(library.entries.items()):
+        for key, source in template_sources(entry.module):
+            for authority_id in AUTHORITY_CALL.findall(source):
+                if authority_id not in library.authorities:
+                    close = difflib.get_close_matches(authority_id, known, n=1)
+                    hint = f" (did you mean {close[0]!r}?)" if close else "; declare it in authorities.yaml"
+                    problems.error("AUT004", f"{entry.module.id} names unknown authority {authority_id!r}{hint}", entry.locate(key))
+    return problems.items
 
 
 def check_rule_links(library: Library, catalogue: Catalogue) -> list[Diagnostic]:

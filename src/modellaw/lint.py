@@ -10,15 +10,14 @@ from jinja2.sandbox import SandboxedEnvironment
 from modellaw.catalogue import Catalogue, load_catalogue
 from modellaw.errors import Diagnostic, Diagnostics, DraftingError
 from modellaw.ir import Document
-from modellaw.library import Entry, Library, load_library
+from modellaw.library import Entry, Library, load_library, template_sources
 from modellaw.libview import everything
 from modellaw.numbering import number
 from modellaw.render import render
-from modellaw.schema.clause import ClauseModule, DefinitionModule
+from modellaw.schema.clause import TEMPLATE_HELPERS, ClauseModule, DefinitionModule
 from modellaw.templating import make_env
 from modellaw.terms import collect_terms
 
-_HELPERS = {"term", "ref", "this_law", "This_law", "article", "state", "mode"}
 
 
 def lint_library(folders: list[Path], strict: bool = False) -> list[Diagnostic]:
@@ -42,17 +41,14 @@ def lint_library(folders: list[Path], strict: bool = False) -> list[Diagnostic]:
 def _lint_variables(entry: Entry, env: SandboxedEnvironment, problems: Diagnostics) -> None:
     """Compare the names each template reads with the parameters the module declares."""
     module = entry.module
-    sources = [(("text",), getattr(module, "text", "")), (("definition",), getattr(module, "definition", ""))]
-    if module.options is not None:
-        sources += [(("options", "choices", k, "text"), c.text) for k, c in module.options.choices.items()]
     read: set[str] = set()
-    for key, source in sources:
+    for key, source in template_sources(module):
         try:
             names = meta.find_undeclared_variables(env.parse(source))
         except Exception:  # noqa: BLE001 - syntax errors are reported by the rendering pass
             continue
         read |= names
-        for name in sorted(names - set(module.parameters) - _HELPERS):
+        for name in sorted(names - set(module.parameters) - TEMPLATE_HELPERS):
             problems.error("LNT001", f"template uses {name!r}, which is not a declared parameter", entry.locate(key))
     for name in sorted(set(module.parameters) - read):
         problems.warning("LNT002", f"parameter {name!r} is declared but no template uses it", entry.locate(("parameters", name)))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from modellaw import __version__
@@ -22,7 +22,7 @@ from modellaw.ir import (
 )
 from modellaw.library import Entry
 from modellaw.markup import parse_body, ref_sentinel, term_sentinel
-from modellaw.resolve import DefinitionsSlot, ParamValue, ResolvedClause, ResolvedDocument
+from modellaw.resolve import DefinitionsSlot, Designation, ParamValue, ResolvedClause, ResolvedDocument
 from modellaw.schema.clause import ClauseModule, Commentary, Source
 from modellaw.templating import compile_template, make_env, mark_default, run_template
 from modellaw.vocabulary import ENGLISH, Vocabulary, vocabulary
@@ -40,6 +40,8 @@ class RenderContext:
     catalogue: Catalogue
     problems: Diagnostics
     words: Vocabulary = ENGLISH
+    authorities: dict[str, Designation] = field(default_factory=dict)
+    authorities_used: tuple[str, ...] = ()
 
     def variables(self, params: dict[str, ParamValue], clause_id: str) -> dict[str, Any]:
         """Return the template context: parameters plus the helpers and scheme words."""
@@ -53,7 +55,21 @@ class RenderContext:
             "article": self.words.section_ref if self.common_law else self.words.article_ref,
             "state": self.state,
             "mode": "model" if self.model_mode else "enactment",
+            "authority": self._authority_name,
+            "Authority": lambda authority_id: _capitalised(self._authority_name(authority_id)),
+            "designated_authorities": [
+                {"name": self.authorities[a].name, "function": self.authorities[a].function}
+                for a in self.authorities_used
+                if a in self.authorities
+            ],
         }
+
+    def _authority_name(self, authority_id: str) -> str:
+        """Template helper ``authority(id)``: the designated name, as it reads inside a sentence."""
+        designation = self.authorities.get(str(authority_id))
+        if designation is None:
+            raise ValueError(f"unknown authority {authority_id!r}")
+        return designation.name
 
 
 def _capitalised(text: str) -> str:
@@ -86,6 +102,8 @@ def render(resolved: ResolvedDocument, catalogue: Catalogue) -> tuple[Document, 
         catalogue,
         Diagnostics(),
         vocabulary(config.language),
+        resolved.authorities,
+        resolved.authorities_used,
     )
     divisions = [_render_division(ctx, d.title, d.items) for d in resolved.divisions]
     ctx.problems.raise_if_errors(TemplateRenderError)

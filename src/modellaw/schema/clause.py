@@ -5,14 +5,26 @@ from __future__ import annotations
 import re
 from typing import Annotated, Literal, Union
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 from modellaw.schema.catalogue import InstrumentId, RecommendationId
 from modellaw.schema.types import ClauseId, Duration, SemVer
 
 _STRICT = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
 
-ParamName = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")]
+TEMPLATE_HELPERS = frozenset(
+    {"term", "ref", "this_law", "This_law", "article", "state", "mode", "authority", "Authority", "designated_authorities"}
+)
+"""Names the templates get from the toolkit; a parameter may not take one of them."""
+
+
+def _not_a_helper(name: str) -> str:
+    if name in TEMPLATE_HELPERS:
+        raise ValueError(f"{name!r} is the name of a template helper; give the parameter another name")
+    return name
+
+
+ParamName = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$"), AfterValidator(_not_a_helper)]
 OptionKey = Annotated[str, StringConstraints(pattern=r"^[A-Z]$")]
 
 

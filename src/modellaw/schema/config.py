@@ -71,6 +71,9 @@ class DocumentConfig(BaseModel):
     """Parameter values by clause id, checked against each clause's declarations."""
     options: dict[ClauseId, str] = {}
     """Chosen option (A, B...) by clause id."""
+    authorities: dict[str, str] = {}
+    """Names of the authorities the law designates, by authority id, written as they read inside a
+    sentence with the article if one is used ("the Online Safety Commissioner", "Ofcom")."""
     annexes: list[Literal["concordance"]] = []
     """Annexes appended to the draft."""
     sources: Literal["list", "footnotes", "both"] = "list"
