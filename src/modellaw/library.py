@@ -11,7 +11,10 @@ from pathlib import Path
 from modellaw.catalogue import Catalogue
 from modellaw.errors import Diagnostic, Diagnostics, LibraryError, Location, relpath
 from modellaw.schema.authorities import AUTHORITY_CALL, AUTHORITY_ID, Authority, AuthorityFile
+from modellaw.languages import base_language
 from modellaw.schema.clause import ClauseModule, DefinitionModule
+from modellaw.schema.translation import AuthoritiesTranslation
+from modellaw.translations import TranslationEntry, is_translation_file, load_authority_translation, load_translation
 from modellaw.schema.rules import RuleFile, SafeguardRule
 from modellaw.validation import validate_model
 from modellaw.yamlio import KeyPath, LoadedYaml, load_yaml
@@ -60,6 +63,14 @@ class Library:
     entries: dict[str, Entry]
     rules: tuple[RuleEntry, ...] = ()
     authorities: dict[str, AuthorityEntry] = field(default_factory=dict)
+    translations: dict[tuple[str, str], TranslationEntry] = field(default_factory=dict)
+    """Translations by (module id, language)."""
+    authority_translations: dict[str, AuthoritiesTranslation] = field(default_factory=dict)
+    """The registry's names and functions by language."""
+
+    def translation(self, module_id: str, language: str) -> TranslationEntry | None:
+        """Return the translation of ``module_id`` into ``language`` (its base language), or None."""
+        return self.translations.get((module_id, base_language(language)))
 
     def get(self, clause_id: str) -> Entry | None:
         """Return the entry for ``clause_id`` (None when the library has none)."""
@@ -86,8 +97,13 @@ class Library:
 def module_files(folder: Path) -> list[Path]:
     """Return the module files below ``folder`` in sorted order; files starting with ``_`` are skipped."""
     return sorted(
-        p for p in folder.rglob("*.yaml") if not p.name.startswith("_") and p.parent != folder
+        p for p in folder.rglob("*.yaml") if not p.name.startswith("_") and p.parent != folder and not is_translation_file(p)
     )
+
+
+def translation_files(folder: Path) -> list[Path]:
+    """Return the translation files (``<slug>.<lang>.yaml``) below ``folder`` in sorted order."""
+    return sorted(p for p in folder.rglob("*.*.yaml") if not p.name.startswith("_") and p.parent != folder)
 
 
 def template_sources(module: AnyModule) -> list[tuple[tuple[str | int, ...], str]]:
@@ -108,12 +124,20 @@ def load_library(folders: Iterable[Path], catalogue: Catalogue) -> Library:
     entries: dict[str, Entry] = {}
     rules: list[RuleEntry] = []
     authorities: dict[str, AuthorityEntry] = {}
+    translations: dict[tuple[str, str], TranslationEntry] = {}
+    authority_translations: dict[str, AuthoritiesTranslation] = {}
     for folder in folders:
         if not folder.is_dir():
             problems.error("LIB002", "clause library folder does not exist", Location(relpath(folder)))
             continue
         rules.extend(_load_rules(folder / "rules.yaml", problems))
         _add_authorities(folder / "authorities.yaml", authorities, problems)
+        _add_authority_translations(folder, authority_translations, problems)
+        for path in translation_files(folder):
+            entry = load_translation(path, problems)
+            if entry is not None:
+                header = entry.translation.translation
+                translations[(header.of, base_language(header.language))] = entry
         for path in module_files(folder):
             entry = _load_module(path, problems)
             if entry is None:
@@ -123,8 +147,9 @@ def load_library(folders: Iterable[Path], catalogue: Catalogue) -> Library:
                 problems.error("LIB003", f"duplicate clause id {entry.module.id!r} (also in {other})", entry.locate(("id",)))
                 continue
             entries[entry.module.id] = entry
-    library = Library(entries, tuple(rules), authorities)
+    library = Library(entries, tuple(rules), authorities, translations, authority_translations)
     problems.extend(check_links(library, catalogue))
+    problems.extend(check_translation_links(library))
     problems.extend(check_authority_calls(library))
     problems.extend(check_rule_links(library, catalogue))
     problems.raise_if_errors(LibraryError)
@@ -165,6 +190,30 @@ def _add_authorities(path: Path, registry: dict[str, AuthorityEntry], problems: 
             problems.error("AUT003", f"authority {authority_id!r} is declared twice (also in {other})", entry.locate())
         else:
             registry[authority_id] = entry
+
+
+def _add_authority_translations(folder: Path, registry: dict[str, AuthoritiesTranslation], problems: Diagnostics) -> None:
+    """Add the registry translations ``authorities.<lang>.yaml`` of ``folder``, merged per language."""
+    for path in sorted(folder.glob("authorities.*.yaml")):
+        translated = load_authority_translation(path, problems)
+        if translated is None:
+            continue
+        language = base_language(translated.language)
+        known = registry.get(language)
+        merged = {**known.authorities, **translated.authorities} if known else translated.authorities
+        registry[language] = translated.model_copy(update={"authorities": merged})
+
+
+def check_translation_links(library: Library) -> list[Diagnostic]:
+    """Return a problem for each translation of a module the library lacks, or of an unknown authority."""
+    problems = Diagnostics()
+    for (module_id, _), entry in sorted(library.translations.items()):
+        if module_id not in library.entries:
+            problems.error("TRN008", f"translation of unknown module {module_id!r}{library.suggest(module_id)}", entry.locate("translation", "of"))
+    for language, translated in sorted(library.authority_translations.items()):
+        for authority_id in sorted(set(translated.authorities) - set(library.authorities)):
+            problems.error("TRN008", f"the {language} registry translates unknown authority {authority_id!r}", Location(f"authorities.{language}.yaml"))
+    return problems.items
 
 
 def check_authority_calls(library: Library) -> list[Diagnostic]:

@@ -11,17 +11,24 @@ from modellaw.catalogue import Catalogue, load_catalogue
 from modellaw.errors import Diagnostic, Diagnostics, DraftingError
 from modellaw.ir import Document
 from modellaw.library import Entry, Library, load_library, template_sources
+from modellaw.languages import base_language
 from modellaw.libview import everything
+from modellaw.localize import localize
 from modellaw.numbering import number
 from modellaw.render import render
 from modellaw.schema.clause import TEMPLATE_HELPERS, ClauseModule, DefinitionModule
 from modellaw.templating import make_env
 from modellaw.terms import collect_terms
+from modellaw.translations import check_translation, missing_translation
 
 
 
-def lint_library(folders: list[Path], strict: bool = False) -> list[Diagnostic]:
-    """Return every problem in the library at ``folders``; raise LibraryError when it does not load."""
+def lint_library(folders: list[Path], strict: bool = False, languages: tuple[str, ...] = ()) -> list[Diagnostic]:
+    """Return every problem in the library at ``folders``; raise LibraryError when it does not load.
+
+    Every translation is checked against its source; for each of ``languages`` a module without a
+    translation is an error and the whole library is rendered in that language as well.
+    """
     catalogue = load_catalogue()
     library = load_library(folders, catalogue)
     problems = Diagnostics()
@@ -35,7 +42,22 @@ def lint_library(folders: list[Path], strict: bool = False) -> list[Diagnostic]:
     problems.extend(diagnostics)
     if document is not None:
         _lint_unused_definitions(library, document, problems)
+    _lint_translations(library, env, languages, problems)
+    for language in languages:
+        if not problems.has_errors:
+            problems.extend(_render_everything(localize(library, language).library, catalogue, language)[1])
     return problems.items
+
+
+def _lint_translations(library: Library, env: SandboxedEnvironment, languages: tuple[str, ...], problems: Diagnostics) -> None:
+    """Check every translation against its source, and report modules lacking one for ``languages``."""
+    for (module_id, _), entry in sorted(library.translations.items()):
+        problems.extend(check_translation(library.entries[module_id].module, entry, env))
+    for language in languages:
+        for module_id, entry in sorted(library.entries.items()):
+            written_in = base_language(entry.module.language)
+            if written_in != base_language(language) and library.translation(module_id, language) is None:
+                problems.add(missing_translation(module_id, entry.source.file, language))
 
 
 def _lint_variables(entry: Entry, env: SandboxedEnvironment, problems: Diagnostics) -> None:
@@ -73,10 +95,10 @@ def _lint_unused_definitions(library: Library, document: Document, problems: Dia
             problems.warning("LNT005", f"term {module.term!r} is defined but no module uses it", entry.locate(("term",)))
 
 
-def _render_everything(library: Library, catalogue: Catalogue) -> tuple[Document | None, list[Diagnostic]]:
+def _render_everything(library: Library, catalogue: Catalogue, language: str = "en") -> tuple[Document | None, list[Diagnostic]]:
     """Render and number a document holding every clause, so templates, terms and refs are checked once."""
     try:
-        document, warnings = render(everything(library), catalogue)
+        document, warnings = render(everything(library, language=language), catalogue)
         return number(document), warnings
     except DraftingError as exc:
         return None, exc.diagnostics

@@ -8,12 +8,12 @@ from typing import Annotated, Literal, Union
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 from modellaw.schema.catalogue import InstrumentId, RecommendationId
-from modellaw.schema.types import ClauseId, Duration, SemVer
+from modellaw.schema.types import ClauseId, Duration, LanguageTag, SemVer
 
 _STRICT = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
 
 TEMPLATE_HELPERS = frozenset(
-    {"term", "ref", "this_law", "This_law", "article", "state", "mode", "authority", "Authority", "designated_authorities"}
+    {"term", "ref", "this_law", "This_law", "this_law_in", "article", "state", "mode", "authority", "Authority", "designated_authorities"}
 )
 """Names the templates get from the toolkit; a parameter may not take one of them."""
 
@@ -215,6 +215,8 @@ class ClauseModule(BaseModel):
     id: ClauseId
     """``<family>.<slug>``; unique in the library and never reused."""
     kind: Literal["clause"] = "clause"
+    language: LanguageTag = "en"
+    """The language the module is written in; documents in other languages use its translations."""
     title: str = Field(min_length=3)
     """Article heading."""
     version: SemVer
@@ -262,10 +264,15 @@ class DefinitionModule(BaseModel):
     id: ClauseId
     """``definitions.<slug>``; templates use it as ``term("<slug>")``."""
     kind: Literal["definition"]
+    language: LanguageTag = "en"
+    """The language the module is written in; documents in other languages use its translations."""
     term: str = Field(min_length=1)
     """The term as it appears in the text, e.g. ``AI system``."""
     plural: str | None = None
     """Plural form, used by ``term("<slug>", "plural")``."""
+    forms: dict[str, str] = {}
+    """Other forms templates ask for with ``term("<slug>", form)``: grammatical cases in languages
+    that decline (``gen``, ``ins``, ``pl.gen``...)."""
     version: SemVer
     status: Literal["mandatory", "recommended", "optional"] = "recommended"
     summary: str = Field(min_length=10)
