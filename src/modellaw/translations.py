@@ -75,15 +75,21 @@ def source_hash(module: AnyModule) -> str:
     return digest[:16]
 
 
-def load_translation(path: Path, problems: Diagnostics) -> TranslationEntry | None:
-    """Load and validate one translation file; None (problems recorded) when it is broken."""
+def _load_validated(path: Path, model: type[Any], problems: Diagnostics) -> tuple[Any, LoadedYaml | None]:
+    """Return the file at ``path`` validated against ``model`` (None when broken) and its YAML."""
     loaded, diags = load_yaml(path, relpath(path))
     problems.extend(diags)
     if loaded is None or diags:
-        return None
-    translation, diags = validate_model(Translation, loaded, "TRN")
+        return None, loaded
+    value, diags = validate_model(model, loaded, "TRN")
     problems.extend(diags)
-    if translation is None:
+    return value, loaded
+
+
+def load_translation(path: Path, problems: Diagnostics) -> TranslationEntry | None:
+    """Load and validate one translation file; None (problems recorded) when it is broken."""
+    translation, loaded = _load_validated(path, Translation, problems)
+    if translation is None or loaded is None:
         return None
     entry = TranslationEntry(translation, loaded, path)
     slug, language = path.stem.split(".", 1)
@@ -97,13 +103,7 @@ def load_translation(path: Path, problems: Diagnostics) -> TranslationEntry | No
 
 def load_authority_translation(path: Path, problems: Diagnostics) -> AuthoritiesTranslation | None:
     """Load ``authorities.<lang>.yaml``; None (problems recorded) when it is broken."""
-    loaded, diags = load_yaml(path, relpath(path))
-    problems.extend(diags)
-    if loaded is None or diags:
-        return None
-    translated, diags = validate_model(AuthoritiesTranslation, loaded, "TRN")
-    problems.extend(diags)
-    return translated
+    return _load_validated(path, AuthoritiesTranslation, problems)[0]
 
 
 # --- checking a translation against its source -------------------------------------------------
