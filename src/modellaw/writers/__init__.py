@@ -75,7 +75,7 @@ def annex_writer_for(fmt: str | None, output: Path) -> AnnexWriter:
     """Return the writer of a stand-alone annex for the format (OUT004 for Akoma Ntoso, which holds laws only)."""
     chosen = format_of(fmt, output)
     if chosen not in ANNEX_FORMATS:
-        raise _problem("OUT004", f"an annex is not written as {chosen}; use an output ending in .docx, .md, .html or .pdf", output)
+        raise _problem("OUT004", f"an annex is not written as {'Akoma Ntoso' if chosen == 'akn' else chosen}; use an output ending in .docx, .md, .html or .pdf", output)
     if chosen in ("docx", "pdf"):
         from modellaw.writers.docx import write_annex_docx
 

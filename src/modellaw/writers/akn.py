@@ -18,6 +18,7 @@ from lxml import etree
 
 from modellaw.annex import Annex
 from modellaw.ir import Article, DefinedTerm, Division, Document, Inline, Meta, OptionGroup, OptionVariant, Paragraph, Point, Ref, Term
+from modellaw.walk import iter_inlines
 from modellaw.writers.eids import Names, akn_eids, definition_eids, names_for, option_eid
 from modellaw.writers.words import date_text, status_marker, title_lines, words_for
 
@@ -141,14 +142,13 @@ class AknBuilder:
         if self.model:
             for status in STATUSES:
                 _el(references, "TLCConcept", eId=status, href=f"/ontology/concept/modellaw.{status}", showAs=getattr(self.words, status))
+        if any(isinstance(b, OptionGroup) for a in self.ir.articles() for b in a.body):
             _el(references, "TLCConcept", eId=CHOSEN, href="/ontology/concept/modellaw.chosenOption", showAs="chosen option")
         for term_id, shown in sorted(self._defined_terms().items()):
             _el(references, "TLCTerm", eId=f"term-{_token(term_id)}", href=f"/ontology/term/modellaw.{_token(term_id)}", showAs=shown)
 
     def _defined_terms(self) -> dict[str, str]:
         """Return term id -> the term as defined, for every term defined or used in the document."""
-        from modellaw.walk import iter_inlines
-
         found: dict[str, str] = {}
         for article in self.ir.articles():
             for node in iter_inlines(article):
@@ -160,7 +160,7 @@ class AknBuilder:
         proprietary = _el(meta, "proprietary", source=f"#{AUTHOR}")
         clauses = etree.SubElement(proprietary, f"{{{MODELLAW_NS}}}clauses", nsmap={"modellaw": MODELLAW_NS})
         for article in self.ir.articles():
-            attributes = {"eId": self.eids[article.eid or ""], "clause": article.clause_id, "version": article.version, "status": article.status}
+            attributes = {"href": f"#{self.eids[article.eid or '']}", "clause": article.clause_id, "version": article.version, "status": article.status}
             if article.option:
                 attributes["option"] = article.option
             etree.SubElement(clauses, f"{{{MODELLAW_NS}}}article", attributes)
