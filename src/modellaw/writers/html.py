@@ -16,7 +16,7 @@ from jinja2 import Environment, FileSystemLoader
 from markupsafe import Markup, escape
 
 from modellaw.annex import Annex, Span
-from modellaw.ir import Article, DefinedTerm, Document, Inline, OptionGroup, Paragraph, Point, Ref, Term
+from modellaw.ir import Article, DefinedTerm, Division, Document, Inline, OptionGroup, Paragraph, Point, Ref, Term
 from modellaw.resources import templates_dir
 from modellaw.vocabulary import is_right_to_left
 from modellaw.writers.eids import akn_eids, definition_eids, option_eid
@@ -102,9 +102,9 @@ class LawPage:
         """Return the anchor (AKN eId) of a division, article, paragraph or point."""
         return self.eids[getattr(node, "eid", None) or ""]
 
-    def division_heading(self, division: object) -> str:
+    def division_heading(self, division: Division) -> str:
         """Return ``Chapter I. General provisions`` (or ``Part 1 — ...``)."""
-        return division_heading(division, self.meta)  # type: ignore[arg-type]
+        return division_heading(division, self.meta)
 
     def article_heading(self, article: Article) -> str:
         """Return ``Article 7. Title`` (or ``7. Title``)."""
