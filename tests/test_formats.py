@@ -62,6 +62,19 @@ def test_pdf_without_libreoffice_says_how_to_install_it_and_writes_nothing(comma
     assert not (mini / "law.pdf").exists() and not list(mini.glob(".law.pdf*"))
 
 
+def test_libreoffice_failing_is_reported_and_nothing_written(mini: Path, run_cli, monkeypatch, tmp_path: Path):
+    if subprocess.run(["/usr/bin/python3", "-c", "import uno"], capture_output=True).returncode != 0:
+        pytest.skip("no system Python with LibreOffice's uno bridge")
+    broken = tmp_path / "bin"
+    broken.mkdir()
+    (broken / "soffice").write_text("#!/bin/sh\nexit 3\n", encoding="utf-8")
+    (broken / "soffice").chmod(0o755)
+    monkeypatch.setenv("PATH", str(broken))
+    result = run_cli("build", mini / "config.yaml", "-o", mini / "law.pdf")
+    assert result.exit_code == 1 and "[OUT009]" in result.stderr and "LibreOffice could not convert" in result.stderr
+    assert not (mini / "law.pdf").exists()
+
+
 def test_html_and_akn_from_the_command_line(mini: Path, run_cli):
     for name in ("law.html", "law.xml"):
         result = run_cli("build", mini / "config.yaml", "-o", mini / name)
