@@ -63,10 +63,11 @@ def _cell(cell: tuple[tuple[Span, ...], ...]) -> Markup:
 
 @dataclass
 class Footnote:
-    """A source footnote: its number, the anchors of the note and of the mark, and its lines."""
+    """A source footnote: its number, its lines, the heading it returns to, and the anchors of the note and of the mark."""
 
     number: int
     lines: list[str]
+    back: str
     note_id: str = field(init=False)
     mark_id: str = field(init=False)
 
@@ -90,7 +91,7 @@ class LawPage:
         if self.model and self.meta.sources in ("footnotes", "both"):
             for article in document.articles():
                 if article.sources:
-                    note = Footnote(len(self.footnotes) + 1, [s.format() for s in article.sources])
+                    note = Footnote(len(self.footnotes) + 1, [s.format() for s in article.sources], self.article_heading(article))
                     self.footnotes.append(note)
                     self.footnote_of[article.clause_id] = note
 
