@@ -1,11 +1,12 @@
 """Benchmark: build the default law and synthetic laws of 125-1,000 articles; compare with pandoc.
 
-Usage: python bench/bench.py [--repeat 5] [--sizes 125,250,500,1000]
+Usage: python bench/bench.py [--repeat 5] [--sizes 125,250,500,1000] [--formats docx,md,html,akn,pdf]
 
 For each synthetic size it times the whole modellaw pipeline in-process (load, validate,
 resolve, render, number, check, write .docx) and pandoc converting the same text, as Markdown
-written by modellaw's Markdown writer, to .docx. It prints medians and ratios; nothing is
-asserted. The synthetic library is generated into a temporary folder on each run.
+written by modellaw's Markdown writer, to .docx. Each output format is timed as a whole
+``modellaw build`` process beside docx, on the default law and on the largest synthetic law
+(PDF includes starting LibreOffice). It prints medians and ratios; nothing is asserted. The synthetic library is generated into a temporary folder on each run.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from modellaw.build import build_document
+from modellaw.formats import FORMATS
 from modellaw.writers.docx import write_docx
 from modellaw.writers.markdown import write_markdown
 
@@ -117,6 +119,23 @@ def cli_seconds(repeat: int, folder: Path) -> float:
     return median_seconds(lambda: subprocess.run(command, check=True, capture_output=True), repeat)
 
 
+def format_figures(config: Path | None, label: str, repeat: int, folder: Path, formats: list[str]) -> None:
+    """Print the median time of ``modellaw build [CONFIG] -o law.EXT`` as a new process for each format, beside docx."""
+    medians = {}
+    for fmt in formats:
+        output = folder / f"law-{fmt}{FORMATS[fmt][0]}"
+        command = [sys.executable, "-m", "modellaw", "build", *([str(config)] if config else []), "-o", str(output)]
+        medians[fmt] = median_seconds(lambda c=command: subprocess.run(c, check=True, capture_output=True), repeat)
+    base = medians.get("docx")
+    print(f"{label}: whole process per format, medians of {repeat}")
+    print("| format | seconds | vs docx | output size |")
+    print("| --- | ---: | ---: | ---: |")
+    for fmt, seconds in medians.items():
+        size = (folder / f"law-{fmt}{FORMATS[fmt][0]}").stat().st_size
+        versus = f"{seconds / base:.2f}x" if base else "n/a"
+        print(f"| {fmt} | {seconds:.3f} | {versus} | {size / 1024:.0f} KiB |")
+
+
 def revised_config(config: Path) -> Path:
     """Write a NEW config beside ``config``: one article removed, one parameter changed."""
     text = config.read_text(encoding="utf-8").replace(", synth.a500,", ",")
@@ -143,8 +162,10 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--sizes", default="125,250,500,1000")
+    parser.add_argument("--formats", default=",".join(FORMATS), help="Formats to time as whole processes (pdf needs LibreOffice).")
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
+    formats = [f for f in args.formats.split(",") if f]
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         default = build_document(None).document
@@ -152,6 +173,9 @@ def main() -> None:
         print(f"  in-process build to .docx, median of {args.repeat}: {median_seconds(lambda: build_docx(None), args.repeat):.3f} s")
         print(f"  command line (new process), median of {args.repeat}: {cli_seconds(args.repeat, folder):.3f} s")
         print()
+        if formats:
+            format_figures(None, "default law", args.repeat, folder, formats)
+            print()
         print(f"medians (and minima) of {args.repeat} interleaved runs")
         print("| articles | modellaw (s) | per article (ms) | pandoc md->docx (s) | pandoc / modellaw |")
         print("| ---: | ---: | ---: | ---: | ---: |")
@@ -163,6 +187,9 @@ def main() -> None:
             mo, mt = statistics.median(ours), statistics.median(theirs)
             ratio = f"{mt / mo:.2f}x (min {min(theirs) / min(ours):.2f}x)" if pandoc else "n/a"
             print(f"| {size} | {mo:.3f} ({min(ours):.3f}) | {mo / size * 1000:.2f} | {mt:.3f} ({min(theirs):.3f}) | {ratio} |")
+        if formats:
+            print()
+            format_figures(folder / f"synth{sizes[-1]}" / "config.yaml", f"synthetic law of {sizes[-1]} articles", args.repeat, folder, formats)
         if 1000 in sizes:
             print()
             compare_figures(folder / "synth1000" / "config.yaml", args.repeat, folder)

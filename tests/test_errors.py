@@ -132,9 +132,9 @@ def test_output_equal_to_config_is_refused_and_config_kept(mini: Path, run_cli) 
 
 
 def test_unknown_output_format(mini: Path, run_cli) -> None:
-    result = run_cli("build", mini / "config.yaml", "-o", mini / "out.pdf")
+    result = run_cli("build", mini / "config.yaml", "-o", mini / "out.odt")
     assert result.exit_code == 1 and "[OUT004]" in result.stderr
-    assert not (mini / "out.pdf").exists()
+    assert not (mini / "out.odt").exists()
 
 
 def test_emit_ir_not_written_when_build_fails(mini: Path, run_cli) -> None:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from modellaw.annex import Annex, comparison, concordance
 from modellaw.build import BuildResult, build_document
@@ -16,6 +17,8 @@ from modellaw.library import Library, load_library
 from modellaw.output import check_destination, write_atomic
 from modellaw.resources import builtin_library, default_config
 from modellaw.writers import annex_writer_for, format_of, writer_for
+
+T = TypeVar("T")
 
 
 def build_to_file(
@@ -30,8 +33,7 @@ def build_to_file(
 ) -> BuildResult:
     """Build the draft and write it (and the IR when asked); nothing is written on any error."""
     config_path = config or default_config()
-    write = writer_for(fmt, output)
-    check_destination(output, [config_path])
+    write = _writer_and_destination(writer_for, fmt, output, [config_path])
     if emit_ir is not None:
         check_destination(emit_ir, [config_path, output])
     result = build_document(config_path, mode=mode, strict=strict, review_comments=review_comments, language=language)
@@ -42,6 +44,21 @@ def build_to_file(
     return result
 
 
+def _writer_and_destination(select: Callable[[str | None, Path], T], fmt: str | None, output: Path, inputs: list[Path]) -> T:
+    """Return the writer ``select`` picks for the format after checking the destination; raise one WriteError
+    listing the problems of both (unknown or mismatched format, missing LibreOffice, bad destination)."""
+    problems: list[Diagnostic] = []
+    writer = None
+    for step in (lambda: select(fmt, output), lambda: check_destination(output, inputs)):
+        try:
+            writer = step() or writer
+        except WriteError as exc:
+            problems += exc.diagnostics
+    if problems:
+        raise WriteError(problems)
+    return writer  # type: ignore[return-value]
+
+
 def annexes_for(result: BuildResult) -> list[Annex]:
     """Return the annexes the config asks to append to the draft."""
     return [concordance(result.document, load_catalogue()) for name in result.config.config.annexes if name == "concordance"]
@@ -50,8 +67,7 @@ def annexes_for(result: BuildResult) -> list[Annex]:
 def concordance_to_file(config: Path | None, output: Path, fmt: str | None = None) -> BuildResult:
     """Build the draft and write its concordance annex alone; nothing is written on any error."""
     config_path = config or default_config()
-    write = annex_writer_for(fmt, output)
-    check_destination(output, [config_path])
+    write = _writer_and_destination(annex_writer_for, fmt, output, [config_path])
     result = build_document(config_path)
     write_atomic(output, write(concordance(result.document, load_catalogue()), result.document))
     return result
@@ -65,8 +81,7 @@ def compare_to_file(old: Path, new: Path, output: Path, fmt: str | None = None, 
     """
     if redline and format_of(fmt, output) != "docx":
         raise WriteError([Diagnostic("OUT005", "a redline is a Word document; use an output ending in .docx", Location(relpath(output)))])
-    write = annex_writer_for(fmt, output)
-    check_destination(output, [old, new])
+    write = _writer_and_destination(annex_writer_for, fmt, output, [old, new])
     old_result, new_result = _build_both(old, new)
     annex = comparison(old_result.document, new_result.document)
     if redline:

@@ -13,6 +13,7 @@ import click
 
 from modellaw import __version__
 from modellaw.errors import Diagnostic, DraftingError
+from modellaw.formats import ANNEX_FORMATS, FORMATS
 
 _EXISTING = click.Path(exists=True, dir_okay=False, path_type=Path)
 
@@ -63,9 +64,9 @@ def main() -> None:
 
 @main.command()
 @click.argument("config", required=False, type=_EXISTING)
-@click.option("-o", "--output", "output", required=True, type=click.Path(path_type=Path), help="Output file (.docx or .md).")
+@click.option("-o", "--output", "output", required=True, type=click.Path(path_type=Path), help="Output file (.docx, .md, .html, .xml for Akoma Ntoso, or .pdf).")
 @click.option("--mode", type=click.Choice(["model", "enactment"]), help="Override the config's mode.")
-@click.option("--format", "fmt", type=click.Choice(["docx", "md"]), help="Output format (default: from the file name).")
+@click.option("--format", "fmt", type=click.Choice(list(FORMATS)), help="Output format (default: from the file name).")
 @click.option("--emit-ir", type=click.Path(path_type=Path), help="Also write the numbered IR as JSON.")
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
 @click.option("--review-comments", is_flag=True, help="Anchor a Word comment on each article (clause id, version, status, open questions).")
@@ -85,9 +86,9 @@ def build(config: Path | None, output: Path, mode: str | None, fmt: str | None, 
 @main.command()
 @click.argument("old", type=_EXISTING)
 @click.argument("new", type=_EXISTING)
-@click.option("-o", "--output", "output", required=True, type=click.Path(path_type=Path), help="Output file (.docx or .md).")
+@click.option("-o", "--output", "output", required=True, type=click.Path(path_type=Path), help="Output file (.docx, .md, .html or .pdf).")
 @click.option("--redline", is_flag=True, help="Write the NEW draft with tracked changes against OLD (Word only).")
-@click.option("--format", "fmt", type=click.Choice(["docx", "md"]), help="Output format (default: from the file name).")
+@click.option("--format", "fmt", type=click.Choice(list(ANNEX_FORMATS)), help="Output format (default: from the file name).")
 @handle_errors
 def compare(old: Path, new: Path, output: Path, redline: bool, fmt: str | None) -> None:
     """Compare two drafts (OLD and NEW configs): side-by-side annex, or a redline with --redline."""
@@ -153,8 +154,8 @@ def annex() -> None:
 
 @annex.command("concordance")
 @click.argument("config", required=False, type=_EXISTING)
-@click.option("-o", "--output", "output", required=True, type=click.Path(path_type=Path), help="Output file (.docx or .md).")
-@click.option("--format", "fmt", type=click.Choice(["docx", "md"]), help="Output format (default: from the file name).")
+@click.option("-o", "--output", "output", required=True, type=click.Path(path_type=Path), help="Output file (.docx, .md, .html or .pdf).")
+@click.option("--format", "fmt", type=click.Choice(list(ANNEX_FORMATS)), help="Output format (default: from the file name).")
 @handle_errors
 def annex_concordance(config: Path | None, output: Path, fmt: str | None) -> None:
     """Write the concordance of CONFIG's draft with instruments and recommendations (gaps listed)."""

@@ -192,6 +192,8 @@ class Meta:
     line_numbers: bool = False
     review_comments: bool = False
     clause_ids: bool = False
+    frbr_country: str = field(default="xx", metadata=_HIDDEN)
+    """Country or body code of Akoma Ntoso FRBR URIs (not in the IR's JSON, so goldens keep their shape)."""
 
 
 @dataclass(frozen=True, slots=True)

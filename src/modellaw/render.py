@@ -300,5 +300,6 @@ def _meta(resolved: ResolvedDocument) -> Meta:
         toc=config.mode == "model" if config.toc is None else config.toc,
         line_numbers=config.line_numbers,
         review_comments=config.review_comments,
+        frbr_country=config.jurisdiction.frbr_country,
     )
 

@@ -25,6 +25,9 @@ class Jurisdiction(BaseModel):
     """Name of the State, or a bracketed placeholder in a model law."""
     tradition: Literal["civil-law", "common-law"] = "civil-law"
     """civil-law: chapters and articles; common-law: parts and sections."""
+    frbr_country: str = Field(default="xx", pattern=r"^[a-z][a-z0-9]{1,9}(-[a-z0-9]{1,10})?$")
+    """Akoma Ntoso FRBR country: the State's ISO 3166-1 alpha-2 code in lower case (``ke``, ``za-wc``), or a short code
+    of the body issuing a model law (an inter-parliamentary body has no country code); ``xx`` when none applies."""
 
 
 class Division(BaseModel):

@@ -230,6 +230,23 @@ def add_footnote_settings(settings: Any) -> None:
         settings.append(footnote_pr)
 
 
+_AFTER_UPDATE_FIELDS = ("hdrShapeDefaults", "footnotePr", "endnotePr", "compat", "docVars", "rsids", "mathPr", "attachedSchema",
+                        "themeFontLang", "clrSchemeMapping", "doNotIncludeSubdocsInStats", "doNotAutoCompressPictures", "forceUpgrade",
+                        "captions", "readModeInkLockDown", "smartTagType", "schemaLibrary", "shapeDefaults", "doNotEmbedSmartTags",
+                        "decimalSymbol", "listSeparator")
+"""The ``w:settings`` children that the schema orders after ``w:updateFields``."""
+
+
+def add_update_fields(settings: Any) -> None:
+    """Ask Word to update every field when the document opens (``w:updateFields`` in schema order)."""
+    flag = element("w:updateFields", {"w:val": "true"})
+    later = next((child for child in settings if etree.QName(child).localname in _AFTER_UPDATE_FIELDS), None)
+    if later is not None:
+        later.addprevious(flag)
+    else:
+        settings.append(flag)
+
+
 # --- section, defaults, properties --------------------------------------------------------
 
 

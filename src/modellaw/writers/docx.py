@@ -102,6 +102,7 @@ class DocxBuilder:
         for element in elements:
             section_properties.addprevious(element)
         self._footnotes_part()
+        _oxml.add_update_fields(self.doc.settings.element)
         self._furniture()
         self._properties()
         if self.meta.review_comments:
