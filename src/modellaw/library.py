@@ -122,14 +122,28 @@ def check_rule_links(library: Library, catalogue: Catalogue) -> list[Diagnostic]
         if entry.rule.id in seen:
             problems.error("RUL002", f"duplicate rule {entry.rule.id}", where)
         seen.add(entry.rule.id)
-        named = [*entry.rule.when.any_clause, *entry.rule.require.all_clauses, *entry.rule.require.any_clause]
-        for clause_id in named:
+        for clause_id in entry.rule.named_clauses():
             if clause_id not in library.entries:
                 problems.error("RUL003", f"rule {entry.rule.id} names unknown clause {clause_id!r}{library.suggest(clause_id)}", where)
+        problems.extend(_unknown_options(entry, library))
         for index, source in enumerate(entry.rule.sources):
             if catalogue.instruments and source.instrument not in catalogue.instruments:
                 location = entry.source.locate(("rules", entry.index, "sources", index, "instrument"))
                 problems.error("RUL004", f"unknown instrument {source.instrument!r}", location)
+    return problems.items
+
+
+def _unknown_options(entry: RuleEntry, library: Library) -> list[Diagnostic]:
+    """Return an RUL005 error for each option an ``options_incompatible`` rule names that its clause lacks."""
+    problems = Diagnostics()
+    for index, choice in enumerate(entry.rule.options_incompatible):
+        module = library.entries[choice.clause].module if choice.clause in library.entries else None
+        known = set(module.options.choices) if module is not None and module.options is not None else set()
+        for key in choice.options:
+            if module is not None and key not in known:
+                where = entry.source.locate(("rules", entry.index, "options_incompatible", index, "options"))
+                problems.error("RUL005", f"rule {entry.rule.id}: {choice.clause} has no option {key!r}"
+                               + (f" (it has {', '.join(sorted(known))})" if known else " (it has no options)"), where)
     return problems.items
 
 
