@@ -109,7 +109,8 @@ def test_comparison_finds_exactly_the_differences(pair):
     flat = [" | ".join(span.text for line in cell for span in line) for cell in notes]
     assert flat == [
         "Text changed | Parameter max_years: 12 → 14",
-        "Option A → B",  # model mode prints every option, so only the choice differs
+        # model mode prints every option; the choice also renumbers the longer option (2a -> 3)
+        "Text changed | Option A → B",
         "Removed (was Article 5)",
         "Added as Article 5",
     ]

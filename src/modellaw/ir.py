@@ -60,7 +60,28 @@ class Ref:
     origin: Location | None = field(default=None, compare=False, metadata=_HIDDEN)
 
 
-Inline = Union[Text, Term, DefinedTerm, Ref]
+@dataclass(frozen=True, slots=True)
+class PhraseVariant:
+    """One alternative phrase of an inline option: its key, label and inline content."""
+
+    key: str
+    label: str
+    chosen: bool
+    inlines: tuple[Inline, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Alternatives:
+    """Drafting options that are phrases inside a sentence (model mode only).
+
+    Printed ``[Option A: ... / Option B: ...]`` in place; enactment text holds the chosen
+    phrase instead, as ordinary inlines. Empty ``variants`` only while rendering.
+    """
+
+    variants: tuple[PhraseVariant, ...] = ()
+
+
+Inline = Union[Text, Term, DefinedTerm, Ref, Alternatives]
 
 
 @dataclass(frozen=True, slots=True)
@@ -208,6 +229,8 @@ def plain_text(inlines: tuple[Inline, ...]) -> str:
     for node in inlines:
         if isinstance(node, Ref):
             parts.append(node.label or f"[{node.target}]")
+        elif isinstance(node, Alternatives):
+            parts.append("[" + " / ".join(f"Option {v.key}: {plain_text(v.inlines)}" for v in node.variants) + "]")
         else:
             parts.append(node.text)
     return "".join(parts)

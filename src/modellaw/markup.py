@@ -8,7 +8,8 @@ Rules (one block per line group):
 - an indented line without a dash continues the point above it;
 - a margin line right after points is the paragraph's closing words (after the points);
 - ``{:name}`` at the start of a paragraph or point gives it an anchor for ``ref(id, "name")``;
-- ``@options`` alone on a line marks where the drafting options go.
+- ``@options`` alone on a line marks where the drafting options go (options that are paragraphs);
+- ``{{ options }}`` inside a sentence places options that are phrases (``inline: true``).
 
 ``term()`` and ``ref()`` in templates emit private-use sentinels that become Term and Ref nodes.
 """
@@ -19,11 +20,11 @@ import re
 from dataclasses import dataclass, field
 
 from modellaw.errors import Diagnostic, Location
-from modellaw.ir import Inline, Paragraph, Point, Ref, Term, Text
+from modellaw.ir import Alternatives, Inline, Paragraph, Point, Ref, Term, Text
 
 OPTIONS_MARKER = "@options"
 _OPEN, _SEP, _CLOSE = "\ue000", "\ue002", "\ue001"
-_SENTINEL = re.compile(f"{_OPEN}([TR]){_SEP}([^{_CLOSE}]*){_CLOSE}")
+_SENTINEL = re.compile(f"{_OPEN}([TRO]){_SEP}([^{_CLOSE}]*){_CLOSE}")
 _POINT = re.compile(r"^( *)- +(.*)$")
 _ANCHOR = re.compile(r"^\{:([a-z][a-z0-9-]*)\}\s*")
 _SPACES = re.compile(r"\s+")
@@ -32,6 +33,11 @@ _SPACES = re.compile(r"\s+")
 def term_sentinel(term_id: str, form: str) -> str:
     """Return the text a template's ``term()`` call emits."""
     return f"{_OPEN}T{_SEP}{term_id}{_SEP}{form}{_CLOSE}"
+
+
+def options_sentinel() -> str:
+    """Return the text ``{{ options }}`` becomes in model mode: the place of inline options."""
+    return f"{_OPEN}O{_SEP}{_CLOSE}"
 
 
 def ref_sentinel(target: str, anchor: str) -> str:
@@ -160,6 +166,8 @@ def parse_inlines(text: str) -> tuple[Inline, ...]:
         kind, payload = match.group(1), match.group(2).split(_SEP)
         if kind == "T":
             nodes.append(Term(payload[0], payload[1]))
+        elif kind == "O":
+            nodes.append(Alternatives())
         else:
             nodes.append(Ref(payload[0], payload[1] or None))
         position = match.end()

@@ -24,7 +24,7 @@ from docx.oxml.text.paragraph import CT_P
 from docx.text.paragraph import Paragraph as WordParagraph
 
 from modellaw.annex import Annex
-from modellaw.ir import Article, DefinedTerm, Division, Document, Inline, OptionGroup, Paragraph, Point, Ref, Term, Text
+from modellaw.ir import Alternatives, Article, DefinedTerm, Division, Document, Inline, OptionGroup, Paragraph, Point, Ref, Term, Text
 from modellaw.resources import templates_dir
 from modellaw.vocabulary import is_right_to_left
 from modellaw.walk import iter_inlines
@@ -234,7 +234,18 @@ class DocxBuilder:
             return _oxml.link_xml(_bookmark_name(anchor), run) if anchor else run
         if isinstance(node, Ref):
             return self._reference(node)
+        if isinstance(node, Alternatives):
+            return self._alternatives(node)
         raise TypeError(f"no writer for inline {type(node).__name__}")
+
+    def _alternatives(self, node: Alternatives) -> str:
+        """Inline options: ``[Option A: phrase / Option B: phrase]``, the bracket words in the marker style."""
+        style = self.style_ids["ML Status Marker"]
+        out = []
+        for index, variant in enumerate(node.variants):
+            opening = "[" if index == 0 else " / "
+            out.append(_oxml.run_xml(f"{opening}{self.words.option} {variant.key}: ", style) + self._inlines(variant.inlines))
+        return "".join(out) + _oxml.run_xml("]", style)
 
     def _reference(self, ref: Ref) -> str:
         """A reference. To another article, its number is a ``REF`` field (``\\h``: a link in Word) to

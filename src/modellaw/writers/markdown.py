@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from modellaw.ir import Article, DefinedTerm, Document, Inline, Meta, OptionGroup, Paragraph, Point, Ref, Text
+from modellaw.ir import Alternatives, Article, DefinedTerm, Document, Inline, Meta, OptionGroup, Paragraph, Point, Ref, Text
 from modellaw.vocabulary import Vocabulary
 from modellaw.writers.words import article_heading, division_heading, quoted, status_marker, title_lines, words_for
 
@@ -76,6 +76,9 @@ def _inlines(inlines: tuple[Inline, ...], meta: Meta) -> str:
             parts.append(f"**{quoted(node.text, meta)}**")
         elif isinstance(node, Ref):
             parts.append(node.label or "")
+        elif isinstance(node, Alternatives):
+            option = words_for(meta).option
+            parts.append("\\[" + " / ".join(f"*{option} {v.key}:* {_inlines(v.inlines, meta)}" for v in node.variants) + "\\]")
         else:
             parts.append(_escape_text(node.text) if isinstance(node, Text) else node.text)
     return "".join(parts)
