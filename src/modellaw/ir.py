@@ -97,7 +97,11 @@ class Point:
 
 @dataclass(frozen=True, slots=True)
 class Paragraph:
-    """A numbered paragraph: opening words, points, and closing words after the points."""
+    """A numbered paragraph: opening words, points, and closing words after the points.
+
+    ``status`` is the paragraph's own status (mandatory, recommended, optional) where the
+    markup gives one; model mode marks it where it differs from the article's.
+    """
 
     inlines: tuple[Inline, ...]
     points: tuple[Point, ...] = ()
@@ -105,6 +109,7 @@ class Paragraph:
     anchor: str | None = None
     label: str | None = None
     eid: str | None = None
+    status: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,7 +13,7 @@ from modellaw.schema.clause import ClauseModule
 from modellaw.walk import iter_inlines
 from modellaw.writers.docx import write_docx
 from modellaw.writers.markdown import write_markdown
-from tests.conftest import edit
+from tests.conftest import document_xml, edit
 
 INLINE = '''options:
   default: B
@@ -66,7 +66,7 @@ def test_model_mode_brackets_every_phrase_in_the_sentence(inline_mini: Path):
     markdown = write_markdown(document)
     assert "prevent the use of \\[*Option A:* any AI system / *Option B:* an AI system used by critical infrastructure\\] for a" in markdown
     xml = write_docx(document)
-    assert b"Option B: " in _document_xml(xml)
+    assert b"Option B: " in document_xml(xml)
 
 
 def test_enactment_prints_the_chosen_phrase_only(inline_mini: Path):
@@ -76,8 +76,3 @@ def test_enactment_prints_the_chosen_phrase_only(inline_mini: Path):
     assert "prevent the use of an AI system used by critical infrastructure for a" in text
     assert "Option" not in text and not any(isinstance(n, Alternatives) for n in iter_inlines(document.articles()[0]))
 
-
-def _document_xml(docx: bytes) -> bytes:
-    import io
-    import zipfile
-    return zipfile.ZipFile(io.BytesIO(docx)).read("word/document.xml")

@@ -31,7 +31,7 @@ from modellaw.walk import iter_inlines
 from modellaw.writers import _oxml
 from modellaw.writers.annex_docx import USED_STYLES as ANNEX_STYLES
 from modellaw.writers.annex_docx import annex_blocks
-from modellaw.writers.words import article_heading, division_heading, quoted, status_marker, title_lines, words_for
+from modellaw.writers.words import article_heading, division_heading, paragraph_marker, quoted, status_marker, title_lines, words_for
 
 POINT_STYLES = ("ML Point", "ML Subpoint", "ML Subpoint")
 USED_STYLES = frozenset(
@@ -76,6 +76,7 @@ class DocxBuilder:
         self.blocks: list[_oxml.ParagraphXml | _oxml.TableXml] = []
         self.headings: list[tuple[int, Article]] = []
         self.owner = "front"
+        self.article_status = ""
         self.footnotes: list[str] = []
         self.next_bookmark = 0
 
@@ -177,6 +178,7 @@ class DocxBuilder:
             if self.meta.clause_ids:
                 status += _oxml.run_xml(f" {article.clause_id} v{article.version}")
             self._p("ML Status").add(status)
+        self.article_status = article.status
         for block in article.body:
             if isinstance(block, OptionGroup):
                 self._options(block)
@@ -200,6 +202,9 @@ class DocxBuilder:
     def _paragraph(self, paragraph: Paragraph) -> None:
         style = "ML Paragraph" if paragraph.label else "ML Body"
         p = self._p(style, f"{paragraph.label}\t" if paragraph.label else "")
+        marker = paragraph_marker(paragraph.status, self.article_status, self.meta)
+        if marker:
+            p.add(_oxml.run_xml(marker, self.style_ids["ML Status Marker"]) + _oxml.run_xml(" "))
         p.add(self._inlines(paragraph.inlines))
         self._bookmark_if_target(p, paragraph.eid)
         for point in paragraph.points:

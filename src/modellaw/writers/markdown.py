@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from modellaw.ir import Alternatives, Article, DefinedTerm, Document, Inline, Meta, OptionGroup, Paragraph, Point, Ref, Text
 from modellaw.vocabulary import Vocabulary
-from modellaw.writers.words import article_heading, division_heading, quoted, status_marker, title_lines, words_for
+from modellaw.writers.words import article_heading, division_heading, paragraph_marker, quoted, status_marker, title_lines, words_for
 
 
 def write_markdown(document: Document) -> str:
@@ -35,17 +35,19 @@ def _article(article: Article, document: Document) -> list[str]:
             for variant in block.variants:
                 lines += [f"**\\[{words.option} {variant.key}: {variant.label}\\]**", ""]
                 for paragraph in variant.paragraphs:
-                    lines += _paragraph(paragraph, meta)
+                    lines += _paragraph(paragraph, meta, article.status)
             lines += [f"**\\[{words.end_of_options}\\]**", ""]
         else:
-            lines += _paragraph(block, meta)
+            lines += _paragraph(block, meta, article.status)
     if meta.mode == "model":
         lines += _commentary(article, words)
     return lines
 
 
-def _paragraph(paragraph: Paragraph, meta: Meta) -> list[str]:
+def _paragraph(paragraph: Paragraph, meta: Meta, article_status: str = "") -> list[str]:
     label = f"{_escape_label(paragraph.label)} " if paragraph.label else ""
+    marker = paragraph_marker(paragraph.status, article_status, meta)
+    label += f"*{marker}* " if marker else ""
     lines = [label + _inlines(paragraph.inlines, meta), ""]
     for point in paragraph.points:
         lines += _point(point, 1, meta)
