@@ -176,6 +176,9 @@ class Article:
     sources: tuple[SourceNote, ...] = ()
     implements: tuple[str, ...] = ()
     option: str | None = None
+    implementation: tuple[CommentarySection, ...] = ()
+    """Implementation notes (general, civil law, common law): printed in the implementation
+    guide, not under the article."""
     parameters: tuple[tuple[str, str], ...] = ()
     number: int | None = None
     label: str | None = None

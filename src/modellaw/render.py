@@ -137,7 +137,8 @@ def render_clause(ctx: RenderContext, item: ResolvedClause) -> Article:
         title=module.title,
         status=module.status,
         body=tuple(body),
-        commentary=commentary_sections(module.commentary, ctx.words),
+        commentary=commentary_sections(module.commentary, ctx.words, implementation=False),
+        implementation=implementation_sections(module.commentary, ctx.words),
         open_questions=tuple(module.commentary.open_questions),
         sources=source_notes(ctx.catalogue, module.sources),
         implements=tuple(module.implements),
@@ -262,16 +263,26 @@ _COMMENTARY_FIELDS = ("purpose", "status_basis", "human_rights", "ihl", "options
 _IMPLEMENTATION_FIELDS = ("general", "civil_law", "common_law")
 
 
-def commentary_sections(commentary: Commentary, words: Vocabulary = ENGLISH) -> tuple[CommentarySection, ...]:
-    """Return the commentary as headed sections, in a fixed order, skipping empty parts."""
+def commentary_sections(commentary: Commentary, words: Vocabulary = ENGLISH, implementation: bool = True) -> tuple[CommentarySection, ...]:
+    """Return the commentary as headed sections, in a fixed order, skipping empty parts.
+
+    With ``implementation`` False the implementation notes are left out (the law prints them in
+    its implementation guide, not under each article).
+    """
     headings = words.commentary_headings
     sections = [CommentarySection(h, getattr(commentary, k)) for k, h in zip(_COMMENTARY_FIELDS, headings, strict=False) if getattr(commentary, k)]
+    tidy = tuple(CommentarySection(s.heading, " ".join(s.text.split())) for s in sections)
+    return tidy + (implementation_sections(commentary, words) if implementation else ())
+
+
+def implementation_sections(commentary: Commentary, words: Vocabulary = ENGLISH) -> tuple[CommentarySection, ...]:
+    """Return the implementation notes (general, civil law, common law) as headed sections, empty parts skipped."""
     impl = commentary.implementation
-    if impl is not None:
-        for key, heading in zip(_IMPLEMENTATION_FIELDS, headings[len(_COMMENTARY_FIELDS):], strict=True):
-            if getattr(impl, key):
-                sections.append(CommentarySection(heading, getattr(impl, key)))
-    return tuple(CommentarySection(s.heading, " ".join(s.text.split())) for s in sections)
+    if impl is None:
+        return ()
+    headings = words.commentary_headings[len(_COMMENTARY_FIELDS):]
+    return tuple(CommentarySection(heading, " ".join(getattr(impl, key).split()))
+                 for key, heading in zip(_IMPLEMENTATION_FIELDS, headings, strict=True) if getattr(impl, key))
 
 
 def source_notes(catalogue: Catalogue, sources: list[Source]) -> tuple[SourceNote, ...]:

@@ -71,8 +71,8 @@ class DocumentConfig(BaseModel):
     """Parameter values by clause id, checked against each clause's declarations."""
     options: dict[ClauseId, str] = {}
     """Chosen option (A, B...) by clause id."""
-    annexes: list[Literal["concordance"]] = []
-    """Annexes appended to the draft."""
+    annexes: list[Literal["concordance", "implementation-guide"]] = []
+    """Annexes appended to the draft: the concordance, the implementation guide."""
     sources: Literal["list", "footnotes", "both"] = "list"
     """Model mode: sources as a list after each article's commentary, as Word footnotes, or both."""
     toc: bool | None = None
