@@ -220,11 +220,28 @@ class Meta:
 
 
 @dataclass(frozen=True, slots=True)
+class FrontSection:
+    """A headed part of the front matter, in plain paragraphs."""
+
+    heading: str
+    paragraphs: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Front:
+    """Front matter printed before the first chapter in model mode: the introduction."""
+
+    title: str
+    sections: tuple[FrontSection, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class Document:
-    """A whole draft law."""
+    """A whole draft law; ``front`` is the introduction (model mode only)."""
 
     meta: Meta
     divisions: tuple[Division, ...]
+    front: Front | None = None
 
     def articles(self) -> list[Article]:
         """Return every article in document order."""

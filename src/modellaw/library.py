@@ -9,6 +9,8 @@ from pathlib import Path
 
 from modellaw.catalogue import Catalogue
 from modellaw.errors import Diagnostic, Diagnostics, LibraryError, Location, relpath
+from modellaw.front import load_introduction
+from modellaw.ir import Front
 from modellaw.schema.clause import ClauseModule, DefinitionModule
 from modellaw.schema.rules import RuleFile, SafeguardRule
 from modellaw.validation import validate_model
@@ -44,6 +46,8 @@ class Library:
 
     entries: dict[str, Entry]
     rules: tuple[RuleEntry, ...] = ()
+    introduction: Front | None = None
+    """The introduction of the last library folder that has one (front matter for model mode)."""
 
     def get(self, clause_id: str) -> Entry | None:
         """Return the entry for ``clause_id`` (None when the library has none)."""
@@ -79,11 +83,13 @@ def load_library(folders: Iterable[Path], catalogue: Catalogue) -> Library:
     problems = Diagnostics()
     entries: dict[str, Entry] = {}
     rules: list[RuleEntry] = []
+    introduction: Front | None = None
     for folder in folders:
         if not folder.is_dir():
             problems.error("LIB002", "clause library folder does not exist", Location(relpath(folder)))
             continue
         rules.extend(_load_rules(folder / "rules.yaml", problems))
+        introduction = load_introduction(folder, problems) or introduction
         for path in module_files(folder):
             entry = _load_module(path, problems)
             if entry is None:
@@ -93,7 +99,7 @@ def load_library(folders: Iterable[Path], catalogue: Catalogue) -> Library:
                 problems.error("LIB003", f"duplicate clause id {entry.module.id!r} (also in {other})", entry.locate(("id",)))
                 continue
             entries[entry.module.id] = entry
-    library = Library(entries, tuple(rules))
+    library = Library(entries, tuple(rules), introduction)
     problems.extend(check_links(library, catalogue))
     problems.extend(check_rule_links(library, catalogue))
     problems.raise_if_errors(LibraryError)

@@ -24,7 +24,7 @@ from docx.oxml.text.paragraph import CT_P
 from docx.text.paragraph import Paragraph as WordParagraph
 
 from modellaw.annex import Annex
-from modellaw.ir import Alternatives, Article, DefinedTerm, Division, Document, Inline, OptionGroup, Paragraph, Point, Ref, Term, Text
+from modellaw.ir import Alternatives, Article, DefinedTerm, Front, Division, Document, Inline, OptionGroup, Paragraph, Point, Ref, Term, Text
 from modellaw.resources import templates_dir
 from modellaw.vocabulary import is_right_to_left
 from modellaw.walk import iter_inlines
@@ -86,6 +86,8 @@ class DocxBuilder:
             self._title_page()
             if self.meta.toc:
                 self._table_of_contents()
+            if self.ir.front is not None:
+                self._introduction(self.ir.front)
             for division in self.ir.divisions:
                 self._division(division)
         for index, annex in enumerate(annexes):
@@ -127,8 +129,18 @@ class DocxBuilder:
         self._p("Title", self.meta.title)
         for line in title_lines(self.meta):
             self._p("ML Title Info", line)
-        if self.model:
+        if self.model and self.ir.front is None:
             self._p("ML Note", self.words.model_note)
+        self._p("ML Body").add(_oxml.PAGE_BREAK_XML)
+
+    def _introduction(self, front: Front) -> None:
+        """The introduction (model mode): its title, headed parts and paragraphs, then a page break."""
+        self.owner = "introduction"
+        self._p("ML Contents Heading", front.title)
+        for section in front.sections:
+            self._p("ML Commentary Heading", section.heading)
+            for paragraph in section.paragraphs:
+                self._p("ML Body", paragraph)
         self._p("ML Body").add(_oxml.PAGE_BREAK_XML)
 
     def _table_of_contents(self) -> None:

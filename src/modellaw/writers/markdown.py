@@ -15,8 +15,12 @@ def write_markdown(document: Document) -> str:
         lines += [f"**{meta.draft_marking}**", ""]
     lines += [f"# {meta.title}", ""]
     lines += [f"{line}  " for line in title_lines(meta)] + [""]
-    if meta.mode == "model":
+    if meta.mode == "model" and document.front is None:
         lines += [f"*{words_for(meta).model_note}*", ""]
+    if document.front is not None:
+        lines += [f"## {document.front.title}", ""]
+        for section in document.front.sections:
+            lines += [f"### {section.heading}", ""] + [line for p in section.paragraphs for line in (_escape_text(p), "")]
     for division in document.divisions:
         lines += [f"## {division_heading(division, meta)}", ""]
         for article in division.articles:
