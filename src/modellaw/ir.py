@@ -176,6 +176,8 @@ class Article:
     sources: tuple[SourceNote, ...] = ()
     implements: tuple[str, ...] = ()
     option: str | None = None
+    answers: tuple[str, ...] = ()
+    """The recommendations ``implements`` names, as a reader cites them (document, year, section), each once."""
     implementation: tuple[CommentarySection, ...] = ()
     """Implementation notes (general, civil law, common law): printed in the implementation
     guide, not under the article."""

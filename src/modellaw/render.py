@@ -98,7 +98,20 @@ def render(resolved: ResolvedDocument, catalogue: Catalogue) -> tuple[Document, 
     document = Document(_meta(resolved), tuple(_fill_slot(d, definitions) for d in divisions), front)
     document = link_terms(document, resolved.library, ctx.problems)
     ctx.problems.raise_if_errors(TemplateRenderError)
-    return document, ctx.problems.items
+    return with_citations(document, catalogue), ctx.problems.items
+
+
+def with_citations(document: Document, catalogue: Catalogue) -> Document:
+    """Return the document with each article's ``answers``: its recommendations as readers cite them."""
+    divisions = tuple(replace(d, articles=tuple(replace(a, answers=recommendation_citations(catalogue, a.implements)) for a in d.articles))
+                      for d in document.divisions)
+    return replace(document, divisions=divisions)
+
+
+def recommendation_citations(catalogue: Catalogue, ids: tuple[str, ...] | list[str]) -> tuple[str, ...]:
+    """Return the citations of the recommendations ``ids``, each once, in order (unknown ids are left out)."""
+    cited = [catalogue.recommendations[i].cite() for i in ids if i in catalogue.recommendations]
+    return tuple(dict.fromkeys(cited))
 
 
 def _fill_slot(division: Division, definitions: Article | None) -> Division:

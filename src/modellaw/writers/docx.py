@@ -302,12 +302,12 @@ class DocxBuilder:
         label_style = self.style_ids["ML Commentary Label"]
         for section in article.commentary:
             self._p("ML Commentary").add(_oxml.run_xml(f"{section.heading}. ", label_style) + _oxml.run_xml(section.text))
-        if article.open_questions:
+        if article.open_questions and self.meta.clause_ids:  # for reviewers: the review book, not the law
             self._p("ML Commentary").add(_oxml.run_xml(f"{words.open_questions}.", label_style))
             for question in article.open_questions:
                 self._p("ML Commentary List", f"–\t{question}")
-        if article.implements:
-            self._p("ML Commentary").add(_oxml.run_xml(f"{words.recommendations}. ", label_style) + _oxml.run_xml(", ".join(article.implements) + "."))
+        if article.answers:
+            self._p("ML Commentary").add(_oxml.run_xml(f"{words.recommendations}. ", label_style) + _oxml.run_xml("; ".join(article.answers) + "."))
         if listed:
             self._p("ML Commentary").add(_oxml.run_xml(f"{words.sources}.", label_style))
             for source in article.sources:

@@ -44,7 +44,7 @@ def _article(article: Article, document: Document) -> list[str]:
         else:
             lines += _paragraph(block, meta, article.status)
     if meta.mode == "model":
-        lines += _commentary(article, words)
+        lines += _commentary(article, words, meta.clause_ids)
     return lines
 
 
@@ -94,16 +94,17 @@ def _escape_text(text: str) -> str:
     return text.replace("*", "\\*").replace("_", "\\_")
 
 
-def _commentary(article: Article, words: Vocabulary) -> list[str]:
+def _commentary(article: Article, words: Vocabulary, for_reviewers: bool = False) -> list[str]:
+    """Return the commentary lines; open questions only ``for_reviewers`` (the review book), not in the law."""
     lines: list[str] = []
     if not (article.commentary or article.sources):
         return lines
     lines += [f"#### {words.commentary}", ""]
     lines += [f"**{s.heading}.** {s.text}" + "\n" for s in article.commentary]
-    if article.open_questions:
+    if article.open_questions and for_reviewers:
         lines += [f"**{words.open_questions}.**", ""] + [f"- {q}" for q in article.open_questions] + [""]
-    if article.implements:
-        lines += [f"**{words.recommendations}.** {', '.join(article.implements)}.", ""]
+    if article.answers:
+        lines += [f"**{words.recommendations}.** {'; '.join(article.answers)}.", ""]
     if article.sources:
         lines += [f"**{words.sources}.**", ""] + [f"- {s.format()}" for s in article.sources] + [""]
     return lines
