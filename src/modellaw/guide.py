@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from modellaw.annex import Annex, AnnexSection
 from modellaw.ir import Document
-from modellaw.writers.words import division_heading
+from modellaw.writers.words import division_heading, words_for
 
 TITLE = "Implementation guide"
 
@@ -27,6 +27,7 @@ def implementation_guide(document: Document) -> Annex:
                 sections.append(AnnexSection(f"{article.label}. {article.title}", note=chapter, items=items))
     if not sections:
         sections.append(AnnexSection("No implementation notes", note="No article of this law carries implementation notes."))
-    subtitle = (f"How to implement the {meta.short_title} in national law, article by article: notes for every "
+    unit = words_for(meta).section_ref if meta.tradition == "common-law" else words_for(meta).article_ref
+    subtitle = (f"How to implement the {meta.short_title} in national law, {unit} by {unit}: notes for every "
                 "legal system, then for civil-law and for common-law systems.")
     return Annex(TITLE, subtitle, tuple(sections))
