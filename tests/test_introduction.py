@@ -52,3 +52,9 @@ def test_a_malformed_introduction_is_reported_with_its_location(mini: Path, run_
 
 def test_without_an_introduction_the_short_note_stays(mini: Path):
     assert "How to read this model law" in write_markdown(build_document(mini / "config.yaml").document)
+
+
+def test_a_law_in_another_language_prints_no_english_introduction(mini_ru: Path):
+    (mini_ru / "library" / "introduction.yaml").write_text(INTRO, encoding="utf-8")
+    assert build_document(mini_ru / "config.yaml").document.front is not None
+    assert build_document(mini_ru / "config-ru.yaml").document.front is None

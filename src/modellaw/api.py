@@ -26,6 +26,7 @@ def build_to_file(
     emit_ir: Path | None = None,
     strict: bool = False,
     review_comments: bool = False,
+    language: str | None = None,
 ) -> BuildResult:
     """Build the draft and write it (and the IR when asked); nothing is written on any error."""
     config_path = config or default_config()
@@ -33,7 +34,7 @@ def build_to_file(
     check_destination(output, [config_path])
     if emit_ir is not None:
         check_destination(emit_ir, [config_path, output])
-    result = build_document(config_path, mode=mode, strict=strict, review_comments=review_comments)
+    result = build_document(config_path, mode=mode, strict=strict, review_comments=review_comments, language=language)
     data = write(result.document, annexes_for(result))
     if emit_ir is not None:
         write_atomic(emit_ir, to_json(result.document).encode("utf-8"))
@@ -172,11 +173,23 @@ def review_import(reviewed: Path, output: Path) -> int:
     return len(comments)
 
 
-def lint(folders: list[Path], strict: bool = False) -> list[Diagnostic]:
-    """Return every problem lint finds in the library at ``folders`` (built-in when empty)."""
+def translation_stub(module_id: str, language: str, folders: list[Path]) -> str:
+    """Return a translation skeleton of ``module_id`` into ``language``; LibraryError when there is no such module."""
+    from modellaw.translations import stub
+
+    library = load_library(folders or [builtin_library()], load_catalogue())
+    entry = library.get(module_id)
+    if entry is None:
+        raise LibraryError([Diagnostic("LIB009", f"no module {module_id!r}{library.suggest(module_id)}", Location(module_id))])
+    return stub(entry.module, language)
+
+
+def lint(folders: list[Path], strict: bool = False, languages: tuple[str, ...] = ()) -> list[Diagnostic]:
+    """Return every problem lint finds in the library at ``folders`` (built-in when empty), checking
+    the translations into ``languages`` as well."""
     from modellaw.lint import lint_library
 
-    return lint_library(folders or [builtin_library()], strict)
+    return lint_library(folders or [builtin_library()], strict, languages)
 
 
 def json_schema(kind: str) -> dict[str, Any]:

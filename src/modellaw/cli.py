@@ -38,6 +38,23 @@ def handle_errors(command: Callable[..., Any]) -> Callable[..., Any]:
     return wrapper
 
 
+def _language_option(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """Check a ``--language`` value: a supported language, else a usage error listing them."""
+    if value is None:
+        return None
+    from modellaw.languages import check_language
+
+    try:
+        return check_language(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from None
+
+
+def _language_options(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]) -> tuple[str, ...]:
+    """Check each value of a repeatable ``--language`` option."""
+    return tuple(_language_option(ctx, param, value) or value for value in values)
+
+
 @click.group()
 @click.version_option(__version__, prog_name="modellaw")
 def main() -> None:
@@ -52,13 +69,15 @@ def main() -> None:
 @click.option("--emit-ir", type=click.Path(path_type=Path), help="Also write the numbered IR as JSON.")
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
 @click.option("--review-comments", is_flag=True, help="Anchor a Word comment on each article (clause id, version, status, open questions).")
+@click.option("--language", callback=_language_option, help="Override the config's language (en, ru, ar).")
 @handle_errors
 def build(config: Path | None, output: Path, mode: str | None, fmt: str | None, emit_ir: Path | None, strict: bool,
-          review_comments: bool) -> None:
+          review_comments: bool, language: str | None) -> None:
     """Build a draft law from CONFIG (default: the built-in model law)."""
     from modellaw.api import build_to_file
 
-    result = build_to_file(config, output, mode=mode, fmt=fmt, emit_ir=emit_ir, strict=strict, review_comments=review_comments)
+    result = build_to_file(config, output, mode=mode, fmt=fmt, emit_ir=emit_ir, strict=strict, review_comments=review_comments,
+                           language=language)
     _report(result.warnings)
     click.echo(f"wrote {output} ({len(result.document.articles())} articles)")
 
@@ -196,16 +215,35 @@ def clauses_show(clause_id: str, as_json: bool, folders: tuple[Path, ...]) -> No
     click.echo(json.dumps(view.to_data(), indent=1, ensure_ascii=False) if as_json else describe(view), nl=as_json)
 
 
+@main.group()
+def translation() -> None:
+    """Translations of library modules into other languages."""
+
+
+@translation.command("stub")
+@click.argument("module_id")
+@click.option("--language", required=True, callback=_language_option, help="The language to translate into (ru, ar).")
+@click.option("--library", "folders", multiple=True, type=click.Path(path_type=Path), help="Library folder (default: built-in).")
+@handle_errors
+def translation_stub(module_id: str, language: str, folders: tuple[Path, ...]) -> None:
+    """Print a translation skeleton of MODULE_ID, with the hash of its current words."""
+    from modellaw.api import translation_stub as make_stub
+
+    click.echo(make_stub(module_id, language, list(folders)), nl=False)
+
+
 @main.command()
 @click.option("--library", "folders", multiple=True, type=click.Path(path_type=Path), help="Library folder (default: built-in).")
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
 @click.option("--review", is_flag=True, help="Also list, per clause, what a legal reviewer would ask for (never fails).")
+@click.option("--language", "languages", multiple=True, callback=_language_options,
+              help="Also check that every module is translated into this language (repeatable).")
 @handle_errors
-def lint(folders: tuple[Path, ...], strict: bool, review: bool) -> None:
-    """Check the clause library: schemas, links, templates, terms, references."""
+def lint(folders: tuple[Path, ...], strict: bool, review: bool, languages: tuple[str, ...]) -> None:
+    """Check the clause library: schemas, links, templates, terms, references, translations."""
     from modellaw.api import lint as run_lint
 
-    problems = run_lint(list(folders), strict)
+    problems = run_lint(list(folders), strict, languages)
     _report(problems)
     if review:
         from modellaw.lint import review_notes

@@ -2,8 +2,8 @@
 
 A library folder may hold ``introduction.yaml`` (schema: ``schema/introduction.py``); when several
 folders have one, the last wins, so a national library can replace the built-in text. Render puts
-it in ``Document.front`` in model mode only; every writer prints it after the title page and
-contents.
+it in ``Document.front`` in model mode only, and only for a law in the introduction's language;
+every writer prints it after the title page and contents.
 """
 
 from __future__ import annotations
@@ -33,4 +33,4 @@ def load_introduction(folder: Path, problems: Diagnostics) -> Front | None:
     if intro is None:
         return None
     sections = tuple(FrontSection(s.heading, tuple(" ".join(p.split()) for p in s.paragraphs)) for s in intro.sections)
-    return Front(intro.title, sections)
+    return Front(intro.title, sections, intro.language)

@@ -44,9 +44,9 @@ def options_sentinel() -> str:
     return f"{_OPEN}O{_SEP}{_CLOSE}"
 
 
-def ref_sentinel(target: str, anchor: str) -> str:
+def ref_sentinel(target: str, anchor: str, case: str = "") -> str:
     """Return the text a template's ``ref()`` call emits."""
-    return f"{_OPEN}R{_SEP}{target}{_SEP}{anchor}{_CLOSE}"
+    return f"{_OPEN}R{_SEP}{target}{_SEP}{anchor}{_SEP}{case}{_CLOSE}"
 
 
 @dataclass
@@ -185,7 +185,7 @@ def parse_inlines(text: str) -> tuple[Inline, ...]:
         elif kind == "O":
             nodes.append(Alternatives())
         else:
-            nodes.append(Ref(payload[0], payload[1] or None))
+            nodes.append(Ref(payload[0], payload[1] or None, case=payload[2]))
         position = match.end()
     if position < len(text):
         nodes.append(Text(text[position:]))

@@ -5,14 +5,26 @@ from __future__ import annotations
 import re
 from typing import Annotated, Literal, Union
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 from modellaw.schema.catalogue import InstrumentId, RecommendationId
-from modellaw.schema.types import ClauseId, Duration, SemVer
+from modellaw.schema.types import ClauseId, Duration, LanguageTag, SemVer
 
 _STRICT = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
 
-ParamName = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")]
+TEMPLATE_HELPERS = frozenset(
+    {"term", "ref", "this_law", "This_law", "this_law_in", "article", "state", "mode", "authority", "Authority", "designated_authorities", "options"}
+)
+"""Names the templates get from the toolkit; a parameter may not take one of them."""
+
+
+def _not_a_helper(name: str) -> str:
+    if name in TEMPLATE_HELPERS:
+        raise ValueError(f"{name!r} is the name of a template helper; give the parameter another name")
+    return name
+
+
+ParamName = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$"), AfterValidator(_not_a_helper)]
 OptionKey = Annotated[str, StringConstraints(pattern=r"^[A-Z]$")]
 _INLINE_PLACE = re.compile(r"\{\{-?\s*options\s*-?\}\}")
 
@@ -212,6 +224,8 @@ class ClauseModule(BaseModel):
     id: ClauseId
     """``<family>.<slug>``; unique in the library and never reused."""
     kind: Literal["clause"] = "clause"
+    language: LanguageTag = "en"
+    """The language the module is written in; documents in other languages use its translations."""
     title: str = Field(min_length=3)
     """Article heading."""
     version: SemVer
@@ -264,10 +278,15 @@ class DefinitionModule(BaseModel):
     id: ClauseId
     """``definitions.<slug>``; templates use it as ``term("<slug>")``."""
     kind: Literal["definition"]
+    language: LanguageTag = "en"
+    """The language the module is written in; documents in other languages use its translations."""
     term: str = Field(min_length=1)
     """The term as it appears in the text, e.g. ``AI system``."""
     plural: str | None = None
     """Plural form, used by ``term("<slug>", "plural")``."""
+    forms: dict[str, str] = {}
+    """Other forms templates ask for with ``term("<slug>", form)``: grammatical cases in languages
+    that decline (``gen``, ``ins``, ``pl.gen``...)."""
     version: SemVer
     status: Literal["mandatory", "recommended", "optional"] = "recommended"
     summary: str = Field(min_length=10)

@@ -23,6 +23,8 @@ class IntroductionFile(BaseModel):
 
     model_config = _STRICT
 
+    language: str = Field(default="en", pattern=r"^[a-z]{2,3}$")
+    """The language it is written in; a law in another language prints no introduction."""
     title: str = Field(default="Introduction", min_length=3)
     """The heading printed above the introduction."""
     sections: list[IntroductionSection] = Field(min_length=1)

@@ -106,5 +106,5 @@ def _commentary(article: Article, words: Vocabulary, for_reviewers: bool = False
     if article.answers:
         lines += [f"**{words.recommendations}.** {'; '.join(article.answers)}.", ""]
     if article.sources:
-        lines += [f"**{words.sources}.**", ""] + [f"- {s.format()}" for s in article.sources] + [""]
+        lines += [f"**{words.sources}.**", ""] + [f"- {s.format(words)}" for s in article.sources] + [""]
     return lines
