@@ -82,3 +82,11 @@ def require_tool(name: str) -> str:
     if os.environ.get("MODELLAW_REQUIRE_CLIENTS") == "1":
         pytest.fail(f"{name} is required (MODELLAW_REQUIRE_CLIENTS=1) but not installed")
     pytest.skip(f"{name} not installed")
+
+
+def document_xml(docx: bytes) -> bytes:
+    """Return the main part (word/document.xml) of a .docx held in memory."""
+    import io
+    import zipfile
+
+    return zipfile.ZipFile(io.BytesIO(docx)).read("word/document.xml")

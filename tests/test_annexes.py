@@ -64,7 +64,7 @@ def test_concordance_lists_every_article_and_every_recommendation():
     by_article = annex.sections[0]
     assert [row[0][0][0].text for row in by_article.table.rows] == [a.label for a in document.articles()]
     reverse = annex.sections[2]
-    assert [row[0][0][0].text for row in reverse.table.rows] == list(catalogue.recommendations)
+    assert [row[0][0][0].text for row in reverse.table.rows] == [r.cite() for r in catalogue.recommendations.values()]
     gaps = annex.sections[3].items
     assert not any("[legislative]" in g for g in gaps)  # the default law answers every legislative recommendation
     assert len(gaps) == sum(not r.legislative for r in catalogue.recommendations.values()) - 17
@@ -75,9 +75,11 @@ def test_dropping_a_clause_shows_its_recommendations_as_gaps(tmp_path: Path):
 
     config = tmp_path / "without-aggravation.yaml"
     config.write_text(default_config().read_text().replace("      - aggravation.use-of-ai\n", ""))
-    annex = concordance(build_document(config).document, load_catalogue())
-    assert any(g.startswith("rec-spb-ai-aggravating-factor [legislative]") for g in annex.sections[3].items)
-    row = next(r for r in annex.sections[2].table.rows if r[0][0][0].text == "rec-spb-ai-aggravating-factor")
+    catalogue = load_catalogue()
+    annex = concordance(build_document(config).document, catalogue)
+    rec = catalogue.recommendations["rec-spb-ai-aggravating-factor"]
+    assert f"{rec.cite()} [legislative]: {rec.paraphrase}" in annex.sections[3].items
+    row = next(r for r in annex.sections[2].table.rows if r[2][0][0].text == rec.paraphrase)
     assert row[3][0][0].text == "gap"
 
 
@@ -108,8 +110,9 @@ def test_comparison_finds_exactly_the_differences(pair):
     notes = [row[2] for row in annex.sections[1].table.rows]
     flat = [" | ".join(span.text for line in cell for span in line) for cell in notes]
     assert flat == [
-        "Text changed | Parameter max_years: 12 → 14",
-        "Option A → B",  # model mode prints every option, so only the choice differs
+        "Text changed | Value changed: 12 → 14",
+        # model mode prints every option; the choice also renumbers the longer option (2a -> 3)
+        "Text changed | Option A → B",
         "Removed (was Article 5)",
         "Added as Article 5",
     ]

@@ -90,6 +90,10 @@ def test_clause_text_copies_no_ten_word_run_from_the_seed_documents(library):
         texts += [c.text for c in module.options.choices.values()] if module.options else []
         copied = _shingles(" ".join(texts)) & seed_runs
         assert not copied, (module.id, sorted(copied)[:3])
+    introduction = load([]).introduction
+    assert introduction is not None
+    copied = _shingles(" ".join(p for s in introduction.sections for p in s.paragraphs)) & seed_runs
+    assert not copied, ("introduction", sorted(copied)[:3])
 
 
 def test_seed_catalogue_paraphrases_copy_no_ten_word_run():

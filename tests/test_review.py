@@ -72,6 +72,8 @@ def test_catalogue_has_a_page_per_clause_recommendation_and_instrument(site: Pat
     assert "http://" not in page and "https://" not in page  # nothing from the network
     back = (site / "clauses" / "humanitarian.exemption.html").read_text()
     assert 'href="../clauses/offences.financing-virtual-assets.html"' in back  # referred to by: links both ways
+    rec = (site / "recommendations" / "rec-spb-regulate-state-use.html").read_text()
+    assert catalogue.recommendations["rec-spb-regulate-state-use"].cite() in rec and ".txt" not in rec  # cited, no seed file name
 
 
 def test_catalogue_escapes_clause_data(tmp_path: Path, mini: Path, run_cli):

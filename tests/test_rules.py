@@ -15,6 +15,7 @@ import yaml
 from modellaw.build import build_document
 from modellaw.errors import CheckError
 from modellaw.resources import builtin_library
+from tests.conftest import edit
 
 RULES = yaml.safe_load((builtin_library() / "rules.yaml").read_text(encoding="utf-8"))["rules"]
 GOOD_TEXT = (
@@ -31,12 +32,20 @@ STATE_SAFEGUARDS = ["state-use.necessity-proportionality", "state-use.impact-ass
 def _named_ids() -> set[str]:
     ids: set[str] = set()
     for rule in RULES:
-        ids |= set(rule["when"].get("any_clause", [])) | set(rule["require"].get("all_clauses", []))
-        ids |= set(rule["require"].get("any_clause", []))
+        ids |= set(rule.get("when", {}).get("any_clause", [])) | set(rule.get("require", {}).get("all_clauses", []))
+        ids |= set(rule.get("require", {}).get("any_clause", [])) | _optioned_ids()
     return ids | set(STATE_SAFEGUARDS) | {"state-use.logging", "state-use.data-protection"}
 
 
+def _optioned_ids() -> set[str]:
+    """Return the clauses that ``options_incompatible`` rules name: their stubs get options A and B."""
+    return {c["clause"] for rule in RULES for c in rule.get("options_incompatible", [])}
+
+
 def _module(clause_id: str, text: str) -> str:
+    if clause_id in _optioned_ids():
+        text += "\n  @options\noptions:\n  default: B\n  choices:\n" + "".join(
+            f"    {key}: {{label: Option {key} stub, text: The {key} text applies.}}\n" for key in "AB")
     params = "parameters:\n  increase_percent: {type: integer, min: 1, max: 50, default: 25, description: Increase.}\n" \
         if clause_id == "aggravation.use-of-ai" else ""
     use = " Increase {{ increase_percent }}." if params else ""
@@ -83,6 +92,8 @@ CASES = {
     "SAF011": (["state-use.logging", "oversight.meaningful-human-control", "oversight.right-to-human-review"],
                ["state-use.logging", "oversight.meaningful-human-control", "oversight.right-to-human-review", "final.sunset"], {}, ""),
     "SAF012": (["offences.legal-persons"], ["offences.legal-persons", "offences.ai-enabled-tools"], {}, ""),
+    "SAF013": (["general.scope", "oversight.no-automated-force"], ["general.scope", "oversight.no-automated-force"], {},
+               "options: {general.scope: A, oversight.no-automated-force: A}\n"),
 }
 
 
@@ -101,7 +112,7 @@ def test_rule_fires_when_broken(rule_id: str, tmp_path: Path):
 def test_rule_holds_when_kept(rule_id: str, tmp_path: Path):
     _, keeping, texts, params = CASES[rule_id]
     kept_texts = {} if rule_id in ("SAF003", "SAF005", "SAF006", "SAF009", "SAF010") else texts
-    kept_params = "" if rule_id == "SAF004" else params
+    kept_params = "" if rule_id in ("SAF004", "SAF013") else params
     assert rule_id not in build(tmp_path, keeping, kept_texts, kept_params)
 
 
@@ -117,3 +128,46 @@ def test_rule_messages_give_reason_and_location(tmp_path: Path, run_cli):
 def test_warning_rules_do_not_stop_the_build(tmp_path: Path):
     codes = build(tmp_path, ["aggravation.use-of-ai"], {}, "parameters: {aggravation.use-of-ai: {increase_percent: 40}}\n")
     assert codes == ["SAF004"]
+
+
+def test_incompatible_options_name_both_articles_at_the_config_line(tmp_path: Path, run_cli):
+    build(tmp_path, ["general.scope", "oversight.no-automated-force"], {},
+          "options: {general.scope: A, oversight.no-automated-force: A}\n")
+    result = run_cli("build", tmp_path / "law.yaml", "-o", tmp_path / "law.md")
+    assert result.exit_code == 1
+    line = next(ln for ln in result.stderr.splitlines() if "[SAF013]" in ln)
+    assert "law.yaml:8: options.general.scope" in line
+    assert "option A of Article 1 (general.scope) together with option A of Article 2 (oversight.no-automated-force)" in line
+    assert not (tmp_path / "law.md").exists()
+
+
+def test_incompatible_options_hold_when_only_one_clause_is_in(tmp_path: Path):
+    assert "SAF013" not in build(tmp_path, ["oversight.no-automated-force"], {}, "options: {oversight.no-automated-force: A}\n")
+
+
+def test_lint_reports_incompatible_default_options(tmp_path: Path, run_cli):
+    build(tmp_path, ["general.scope"])
+    edit(tmp_path / "lib" / "oversight" / "no-automated-force.yaml", "default: B", "default: A")
+    edit(tmp_path / "lib" / "general" / "scope.yaml", "default: B", "default: A")
+    result = run_cli("lint", "--library", tmp_path / "lib")
+    line = next(ln for ln in result.stderr.splitlines() + result.stdout.splitlines() if "[SAF013]" in ln)
+    assert "scope.yaml" in line and "options.default" in line and "general.scope (its default)" in line
+
+
+def test_incompatible_rule_naming_an_option_the_clause_lacks_is_refused(tmp_path: Path, run_cli):
+    build(tmp_path, ["general.scope"])
+    edit(tmp_path / "lib" / "rules.yaml", "{clause: oversight.no-automated-force, options: [A]}",
+         "{clause: oversight.no-automated-force, options: [Q]}")
+    result = run_cli("lint", "--library", tmp_path / "lib")
+    assert result.exit_code == 1 and "[RUL005]" in result.stderr and "has no option 'Q'" in result.stderr
+
+
+@pytest.mark.parametrize("body, message", [
+    ("options_incompatible: [{clause: general.scope, options: [A]}]", "at least two clauses"),
+    ("options_incompatible: [{clause: general.scope, options: [A]}, {clause: general.scope, options: [B]}]", "names a clause twice"),
+    ("when: {any_clause: [general.scope]}", "needs 'when' and 'require'"),
+])
+def test_malformed_rules_are_refused(body: str, message: str):
+    from modellaw.schema.rules import SafeguardRule
+    with pytest.raises(ValueError, match=message):
+        SafeguardRule.model_validate({"id": "SAF099", "title": "A test rule", "reason": "for the schema test", **yaml.safe_load(body)})

@@ -82,17 +82,17 @@ def concordance(document: Document, catalogue: Catalogue) -> Annex:
     return Annex("Concordance", f"{document.meta.title} — version {document.meta.version}", sections)
 
 
-_RECOMMENDATION_NOTE = "Every recommendation of the catalogue drawn from the source documents; L marks those legislation can answer."
-_GAP_NOTE = "Legislative recommendations are marked [legislative]; the others call for capacity building, awareness or diplomacy."
+_RECOMMENDATION_NOTE = ("Every recommendation of the outcome documents, statements and policy briefs on which the law draws, "
+                        "in the words of this annex; L marks those legislation can answer.")
+_GAP_NOTE = "Recommendations legislation can answer are marked [legislative]; the others call for capacity building, awareness or diplomacy."
 
 
 def _article_table(articles: list[Article]) -> Table:
     rows = []
     for a in articles:
         sources = [s.format() for s in a.sources] or ["—"]
-        rows.append((text(a.label or ""), text(a.title), text(f"{a.clause_id} {a.version}".strip()), text(a.status or "—"),
-                     lines(sources), lines(list(a.implements) or ["—"])))
-    return Table(("Article", "Title", "Clause", "Status", "Instruments and pinpoints", "Recommendations"), tuple(rows), (10, 14, 17, 15, 25, 19))
+        rows.append((text(a.label or ""), text(a.title), text(a.status or "—"), lines(sources), lines(list(a.answers) or ["—"])))
+    return Table(("Article", "Title", "Status", "Instruments and pinpoints", "Recommendations"), tuple(rows), (10, 18, 12, 32, 28))
 
 
 def _instrument_table(articles: list[Article], catalogue: Catalogue) -> Table:
@@ -119,7 +119,7 @@ def _recommendation_table(articles: list[Article], catalogue: Catalogue) -> Tabl
     rows = []
     for rec in catalogue.recommendations.values():
         labels = answering.get(rec.id)
-        rows.append((text(rec.id), text("L" if rec.legislative else ""), text(rec.paraphrase),
+        rows.append((text(rec.cite()), text("L" if rec.legislative else ""), text(rec.paraphrase),
                      text(", ".join(labels)) if labels else text("gap", "strong")))
     return Table(("Recommendation", "L", "What it asks", "Articles"), tuple(rows), (24, 4, 52, 20))
 
@@ -127,7 +127,7 @@ def _recommendation_table(articles: list[Article], catalogue: Catalogue) -> Tabl
 def _gaps(articles: list[Article], catalogue: Catalogue) -> tuple[str, ...]:
     answered = {r for a in articles for r in a.implements}
     gaps = [r for r in catalogue.recommendations.values() if r.id not in answered]
-    return tuple(f"{r.id}{' [legislative]' if r.legislative else ''}: {r.paraphrase}" for r in sorted(gaps, key=lambda r: (not r.legislative, r.id)))
+    return tuple(f"{r.cite()}{' [legislative]' if r.legislative else ''}: {r.paraphrase}" for r in sorted(gaps, key=lambda r: (not r.legislative, r.id)))
 
 
 # --- comparison -------------------------------------------------------------------------------
@@ -214,9 +214,9 @@ def _what_changed(pair: ArticlePair) -> list[str]:
         notes.append("Text changed")
     if pair.option_change:
         notes.append(f"Option {pair.option_change[0] or '—'} → {pair.option_change[1] or '—'}")
-    notes += [f"Parameter {name}: {before or '—'} → {after or '—'}" for name, before, after in pair.parameter_changes]
+    notes += [f"Value changed: {before or '—'} → {after or '—'}" for _, before, after in pair.parameter_changes]
     if old.version != new.version:
-        notes.append(f"Clause version {old.version} → {new.version}")
+        notes.append(f"Model text revised (version {old.version} → {new.version})")
     return notes or ["No change"]
 
 

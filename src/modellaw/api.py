@@ -60,8 +60,23 @@ def _writer_and_destination(select: Callable[[str | None, Path], T], fmt: str | 
 
 
 def annexes_for(result: BuildResult) -> list[Annex]:
-    """Return the annexes the config asks to append to the draft."""
-    return [concordance(result.document, load_catalogue()) for name in result.config.config.annexes if name == "concordance"]
+    """Return the annexes the config asks to append to the draft, in the config's order."""
+    from modellaw.guide import implementation_guide
+
+    makers = {"concordance": lambda: concordance(result.document, load_catalogue()), "implementation-guide": lambda: implementation_guide(result.document)}
+    return [makers[name]() for name in result.config.config.annexes]
+
+
+def guide_to_file(config: Path | None, output: Path, fmt: str | None = None) -> BuildResult:
+    """Build the draft and write its implementation guide alone; nothing is written on any error."""
+    from modellaw.guide import implementation_guide
+
+    config_path = config or default_config()
+    write = annex_writer_for(fmt, output)
+    check_destination(output, [config_path])
+    result = build_document(config_path)
+    write_atomic(output, write(implementation_guide(result.document), result.document))
+    return result
 
 
 def concordance_to_file(config: Path | None, output: Path, fmt: str | None = None) -> BuildResult:
@@ -151,7 +166,9 @@ def library_book(out: Path, folders: list[Path], review_comments: bool = False) 
     document = library_document(lib, catalogue, "Clause library — review book", review=True)
     modules = [(e.module.id, e.module.title, e.module.status, e.module.version) for _, e in sorted(lib.entries.items())]
     document = replace(document, meta=replace(document.meta, review_comments=review_comments))
-    write_atomic(out, write_docx(document, [status_table(document, modules), instrument_index(document, catalogue)]))
+    from modellaw.guide import implementation_guide
+
+    write_atomic(out, write_docx(document, [status_table(document, modules), instrument_index(document, catalogue), implementation_guide(document)]))
     return len(document.articles())
 
 

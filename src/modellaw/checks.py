@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from modellaw.errors import Diagnostic, Diagnostics, Location, Severity
+from modellaw.incompatible import incompatible_diagnostics, rule_tail
 from modellaw.ir import Article, Document, Text, plain_text
 from modellaw.library import RuleEntry
 from modellaw.resolve import ResolvedClause, ResolvedDocument
@@ -27,6 +28,9 @@ def check_rule(entry: RuleEntry, document: Document, resolved: ResolvedDocument)
     """Return one diagnostic per way the document fails the rule (none when it holds or does not apply)."""
     rule = entry.rule
     articles = document.articles()
+    if rule.options_incompatible:
+        return _incompatible(entry, articles, resolved)
+    assert rule.when is not None and rule.require is not None
     present = {a.clause_id for a in articles}
     triggering = [a for a in articles if a.clause_id in rule.when.any_clause or a.clause_id.split(".")[0] in rule.when.any_family]
     if not triggering:
@@ -46,9 +50,21 @@ def check_rule(entry: RuleEntry, document: Document, resolved: ResolvedDocument)
     if need.parameter is not None:
         failures += _parameter_failures(need.parameter, need.at_most or 0, triggering, resolved)
     severity = Severity.ERROR if rule.severity == "error" else Severity.WARNING
-    cited = "; ".join(f"{s.instrument} {s.pinpoint or ''}".strip() for s in rule.sources)
-    tail = f" — {rule.reason}" + (f" ({cited})" if cited else "")
-    return [Diagnostic(rule.id, f"{rule.title}: {what}{tail}", loc, severity) for loc, what in failures]
+    return [Diagnostic(rule.id, f"{rule.title}: {what}{rule_tail(rule)}", loc, severity) for loc, what in failures]
+
+
+def _incompatible(entry: RuleEntry, articles: list[Article], resolved: ResolvedDocument) -> list[Diagnostic]:
+    """Check an ``options_incompatible`` rule against the options the law uses (config or default)."""
+    chosen = {a.clause_id: a.option for a in articles}
+    labels = {a.clause_id: f"{a.label} ({a.clause_id})" for a in articles}
+
+    def where(clause_ids: list[str]) -> Location | None:
+        configured = [c for c in clause_ids if c in resolved.loaded.config.options]
+        if configured:
+            return resolved.loaded.locate(("options", configured[0]))
+        return _structure_location(resolved, clause_ids[0])
+
+    return incompatible_diagnostics(entry.rule, chosen, lambda c: labels.get(c, c), where)
 
 
 def _parameter_failures(name: str, cap: int, triggering: list[Article], resolved: ResolvedDocument) -> list[tuple[Location | None, str]]:

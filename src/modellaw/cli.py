@@ -130,6 +130,19 @@ def library_book(output: Path, review_comments: bool, folders: tuple[Path, ...])
     click.echo(f"wrote {output} ({count} articles)")
 
 
+@library.command("guide")
+@click.argument("config", required=False, type=_EXISTING)
+@click.option("-o", "--output", "output", required=True, type=click.Path(path_type=Path), help="Output file (.docx or .md).")
+@click.option("--format", "fmt", type=click.Choice(["docx", "md"]), help="Output format (default: from the file name).")
+@handle_errors
+def library_guide(config: Path | None, output: Path, fmt: str | None) -> None:
+    """Write the implementation guide of CONFIG's law: the implementation notes by chapter and article."""
+    from modellaw.api import guide_to_file
+
+    result = guide_to_file(config, output, fmt=fmt)
+    click.echo(f"wrote {output} (implementation guide for {len(result.document.articles())} articles)")
+
+
 @main.group()
 def review() -> None:
     """Reviewers' comments, back from Word."""

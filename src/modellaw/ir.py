@@ -64,7 +64,28 @@ class Ref:
     origin: Location | None = field(default=None, compare=False, metadata=_HIDDEN)
 
 
-Inline = Union[Text, Term, DefinedTerm, Ref]
+@dataclass(frozen=True, slots=True)
+class PhraseVariant:
+    """One alternative phrase of an inline option: its key, label and inline content."""
+
+    key: str
+    label: str
+    chosen: bool
+    inlines: tuple[Inline, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Alternatives:
+    """Drafting options that are phrases inside a sentence (model mode only).
+
+    Printed ``[Option A: ... / Option B: ...]`` in place; enactment text holds the chosen
+    phrase instead, as ordinary inlines. Empty ``variants`` only while rendering.
+    """
+
+    variants: tuple[PhraseVariant, ...] = ()
+
+
+Inline = Union[Text, Term, DefinedTerm, Ref, Alternatives]
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,7 +101,11 @@ class Point:
 
 @dataclass(frozen=True, slots=True)
 class Paragraph:
-    """A numbered paragraph: opening words, points, and closing words after the points."""
+    """A numbered paragraph: opening words, points, and closing words after the points.
+
+    ``status`` is the paragraph's own status (mandatory, recommended, optional) where the
+    markup gives one; model mode marks it where it differs from the article's.
+    """
 
     inlines: tuple[Inline, ...]
     points: tuple[Point, ...] = ()
@@ -88,6 +113,7 @@ class Paragraph:
     anchor: str | None = None
     label: str | None = None
     eid: str | None = None
+    status: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,6 +180,11 @@ class Article:
     sources: tuple[SourceNote, ...] = ()
     implements: tuple[str, ...] = ()
     option: str | None = None
+    answers: tuple[str, ...] = ()
+    """The recommendations ``implements`` names, as a reader cites them (document, year, section), each once."""
+    implementation: tuple[CommentarySection, ...] = ()
+    """Implementation notes (general, civil law, common law): printed in the implementation
+    guide, not under the article."""
     parameters: tuple[tuple[str, str], ...] = ()
     number: int | None = None
     label: str | None = None
@@ -197,11 +228,29 @@ class Meta:
 
 
 @dataclass(frozen=True, slots=True)
+class FrontSection:
+    """A headed part of the front matter, in plain paragraphs."""
+
+    heading: str
+    paragraphs: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Front:
+    """Front matter printed before the first chapter in model mode: the introduction."""
+
+    title: str
+    sections: tuple[FrontSection, ...]
+    language: str = "en"
+
+
+@dataclass(frozen=True, slots=True)
 class Document:
-    """A whole draft law."""
+    """A whole draft law; ``front`` is the introduction (model mode only)."""
 
     meta: Meta
     divisions: tuple[Division, ...]
+    front: Front | None = None
 
     def articles(self) -> list[Article]:
         """Return every article in document order."""
@@ -214,6 +263,8 @@ def plain_text(inlines: tuple[Inline, ...]) -> str:
     for node in inlines:
         if isinstance(node, Ref):
             parts.append(node.label or f"[{node.target}]")
+        elif isinstance(node, Alternatives):
+            parts.append("[" + " / ".join(f"Option {v.key}: {plain_text(v.inlines)}" for v in node.variants) + "]")
         else:
             parts.append(node.text)
     return "".join(parts)

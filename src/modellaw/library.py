@@ -10,6 +10,8 @@ from pathlib import Path
 
 from modellaw.catalogue import Catalogue
 from modellaw.errors import Diagnostic, Diagnostics, LibraryError, Location, relpath
+from modellaw.front import load_introduction
+from modellaw.ir import Front
 from modellaw.schema.authorities import AUTHORITY_CALL, AUTHORITY_ID, Authority, AuthorityFile
 from modellaw.languages import base_language
 from modellaw.schema.clause import ClauseModule, DefinitionModule
@@ -71,6 +73,8 @@ class Library:
     def translation(self, module_id: str, language: str) -> TranslationEntry | None:
         """Return the translation of ``module_id`` into ``language`` (its base language), or None."""
         return self.translations.get((module_id, base_language(language)))
+    introduction: Front | None = None
+    """The introduction of the last library folder that has one (front matter for model mode)."""
 
     def get(self, clause_id: str) -> Entry | None:
         """Return the entry for ``clause_id`` (None when the library has none)."""
@@ -126,6 +130,7 @@ def load_library(folders: Iterable[Path], catalogue: Catalogue) -> Library:
     authorities: dict[str, AuthorityEntry] = {}
     translations: dict[tuple[str, str], TranslationEntry] = {}
     authority_translations: dict[str, AuthoritiesTranslation] = {}
+    introduction: Front | None = None
     for folder in folders:
         if not folder.is_dir():
             problems.error("LIB002", "clause library folder does not exist", Location(relpath(folder)))
@@ -138,6 +143,7 @@ def load_library(folders: Iterable[Path], catalogue: Catalogue) -> Library:
             if entry is not None:
                 header = entry.translation.translation
                 translations[(header.of, base_language(header.language))] = entry
+        introduction = load_introduction(folder, problems) or introduction
         for path in module_files(folder):
             entry = _load_module(path, problems)
             if entry is None:
@@ -147,7 +153,7 @@ def load_library(folders: Iterable[Path], catalogue: Catalogue) -> Library:
                 problems.error("LIB003", f"duplicate clause id {entry.module.id!r} (also in {other})", entry.locate(("id",)))
                 continue
             entries[entry.module.id] = entry
-    library = Library(entries, tuple(rules), authorities, translations, authority_translations)
+    library = Library(entries, tuple(rules), authorities, translations, authority_translations, introduction)
     problems.extend(check_links(library, catalogue))
     problems.extend(check_translation_links(library))
     problems.extend(check_authority_calls(library))
@@ -239,14 +245,28 @@ def check_rule_links(library: Library, catalogue: Catalogue) -> list[Diagnostic]
         if entry.rule.id in seen:
             problems.error("RUL002", f"duplicate rule {entry.rule.id}", where)
         seen.add(entry.rule.id)
-        named = [*entry.rule.when.any_clause, *entry.rule.require.all_clauses, *entry.rule.require.any_clause]
-        for clause_id in named:
+        for clause_id in entry.rule.named_clauses():
             if clause_id not in library.entries:
                 problems.error("RUL003", f"rule {entry.rule.id} names unknown clause {clause_id!r}{library.suggest(clause_id)}", where)
+        problems.extend(_unknown_options(entry, library))
         for index, source in enumerate(entry.rule.sources):
             if catalogue.instruments and source.instrument not in catalogue.instruments:
                 location = entry.source.locate(("rules", entry.index, "sources", index, "instrument"))
                 problems.error("RUL004", f"unknown instrument {source.instrument!r}", location)
+    return problems.items
+
+
+def _unknown_options(entry: RuleEntry, library: Library) -> list[Diagnostic]:
+    """Return an RUL005 error for each option an ``options_incompatible`` rule names that its clause lacks."""
+    problems = Diagnostics()
+    for index, choice in enumerate(entry.rule.options_incompatible):
+        module = library.entries[choice.clause].module if choice.clause in library.entries else None
+        known = set(module.options.choices) if module is not None and module.options is not None else set()
+        for key in choice.options:
+            if module is not None and key not in known:
+                where = entry.source.locate(("rules", entry.index, "options_incompatible", index, "options"))
+                problems.error("RUL005", f"rule {entry.rule.id}: {choice.clause} has no option {key!r}"
+                               + (f" (it has {', '.join(sorted(known))})" if known else " (it has no options)"), where)
     return problems.items
 
 

@@ -9,6 +9,7 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from modellaw.catalogue import Catalogue, load_catalogue
 from modellaw.errors import Diagnostic, Diagnostics, DraftingError
+from modellaw.incompatible import incompatible_diagnostics
 from modellaw.ir import Document
 from modellaw.library import Entry, Library, load_library, template_sources
 from modellaw.languages import base_language
@@ -36,6 +37,7 @@ def lint_library(folders: list[Path], strict: bool = False, languages: tuple[str
     for entry in library.entries.values():
         _lint_variables(entry, env, problems)
         _lint_content(entry, problems)
+    _lint_default_options(library, problems)
     if problems.has_errors:
         return problems.items
     document, diagnostics = _render_everything(library, catalogue)
@@ -83,6 +85,16 @@ def _lint_content(entry: Entry, problems: Diagnostics) -> None:
         problems.warning("LNT003", f"{module.id} cites no source", entry.locate(("id",)))
     if isinstance(module, ClauseModule) and not module.implements:
         problems.warning("LNT004", f"{module.id} implements no recommendation of the catalogue", entry.locate(("id",)))
+
+
+def _lint_default_options(library: Library, problems: Diagnostics) -> None:
+    """Report ``options_incompatible`` rules that the library's default options break."""
+    chosen = {cid: e.module.options.default for cid, e in library.entries.items() if e.module.options is not None}
+    for rule_entry in library.rules:
+        if rule_entry.rule.options_incompatible:
+            problems.extend(incompatible_diagnostics(
+                rule_entry.rule, chosen, lambda c: f"{c} (its default)",
+                lambda cs: library.entries[cs[0]].locate(("options", "default"))))
 
 
 def _lint_unused_definitions(library: Library, document: Document, problems: Diagnostics) -> None:

@@ -8,7 +8,10 @@ Rules (one block per line group):
 - an indented line without a dash continues the point above it;
 - a margin line right after points is the paragraph's closing words (after the points);
 - ``{:name}`` at the start of a paragraph or point gives it an anchor for ``ref(id, "name")``;
-- ``@options`` alone on a line marks where the drafting options go.
+- ``{!recommended}`` (or ``{!mandatory}``, ``{!optional}``) at the start of a paragraph, before
+  or after its anchor, gives the paragraph its own status where it differs from the article's;
+- ``@options`` alone on a line marks where the drafting options go (options that are paragraphs);
+- ``{{ options }}`` inside a sentence places options that are phrases (``inline: true``).
 
 ``term()`` and ``ref()`` in templates emit private-use sentinels that become Term and Ref nodes.
 """
@@ -19,19 +22,26 @@ import re
 from dataclasses import dataclass, field
 
 from modellaw.errors import Diagnostic, Location
-from modellaw.ir import Inline, Paragraph, Point, Ref, Term, Text
+from modellaw.ir import Alternatives, Inline, Paragraph, Point, Ref, Term, Text
 
 OPTIONS_MARKER = "@options"
 _OPEN, _SEP, _CLOSE = "\ue000", "\ue002", "\ue001"
-_SENTINEL = re.compile(f"{_OPEN}([TR]){_SEP}([^{_CLOSE}]*){_CLOSE}")
+_SENTINEL = re.compile(f"{_OPEN}([TRO]){_SEP}([^{_CLOSE}]*){_CLOSE}")
 _POINT = re.compile(r"^( *)- +(.*)$")
 _ANCHOR = re.compile(r"^\{:([a-z][a-z0-9-]*)\}\s*")
+_STATUS = re.compile(r"^\{!([a-z]*)\}\s*")
+STATUSES = ("mandatory", "recommended", "optional")
 _SPACES = re.compile(r"\s+")
 
 
 def term_sentinel(term_id: str, form: str) -> str:
     """Return the text a template's ``term()`` call emits."""
     return f"{_OPEN}T{_SEP}{term_id}{_SEP}{form}{_CLOSE}"
+
+
+def options_sentinel() -> str:
+    """Return the text ``{{ options }}`` becomes in model mode: the place of inline options."""
+    return f"{_OPEN}O{_SEP}{_CLOSE}"
 
 
 def ref_sentinel(target: str, anchor: str, case: str = "") -> str:
@@ -45,6 +55,7 @@ class _Item:
 
     lines: list[str]
     anchor: str | None = None
+    status: str | None = None
     children: list[_Item] = field(default_factory=list)
     wrap: list[str] = field(default_factory=list)
 
@@ -82,6 +93,8 @@ class _Parser:
         else:
             self.current = _new_item(line.strip())
             self.paragraphs.append(self.current)
+            if self.current.status is not None and self.current.status not in STATUSES:
+                self._error(number, "MRK007", f"unknown status {{!{self.current.status}}}; use {', '.join('{!' + s + '}' for s in STATUSES)}")
 
     def _marker(self, number: int) -> None:
         if self.marker_at is not None:
@@ -96,10 +109,13 @@ class _Parser:
         if self.current.wrap:
             self._error(number, "MRK003", "a point cannot follow the closing words of a paragraph")
             return
+        item = _new_item(text)
+        if item.status is not None:
+            self._error(number, "MRK006", "a status mark ('{!...}') goes at the start of a paragraph, not of a point")
         if indent < 2:
-            self.current.children.append(_new_item(text))
+            self.current.children.append(item)
         elif self.current.children:
-            self.current.children[-1].children.append(_new_item(text))
+            self.current.children[-1].children.append(item)
         else:
             self._error(number, "MRK004", "a sub-point ('  - ') must follow a point")
 
@@ -115,10 +131,15 @@ class _Parser:
 
 
 def _new_item(text: str) -> _Item:
-    match = _ANCHOR.match(text)
-    if match is None:
-        return _Item([text])
-    return _Item([text[match.end():]], anchor=match.group(1))
+    """Return an item for ``text``, with the anchor and status marks at its start taken off."""
+    anchor = status = None
+    while (match := _ANCHOR.match(text) or _STATUS.match(text)) is not None:
+        if match.re is _ANCHOR:
+            anchor = match.group(1)
+        else:
+            status = match.group(1)
+        text = text[match.end():]
+    return _Item([text], anchor=anchor, status=status)
 
 
 def parse_body(text: str, file: str, first_line: int, problems: list[Diagnostic]) -> ParsedBody:
@@ -138,6 +159,7 @@ def _paragraph(item: _Item) -> Paragraph:
         points=tuple(_point(child) for child in item.children),
         wrap_up=parse_inlines(" ".join(item.wrap)),
         anchor=item.anchor,
+        status=item.status if item.status in STATUSES else None,
     )
 
 
@@ -160,6 +182,8 @@ def parse_inlines(text: str) -> tuple[Inline, ...]:
         kind, payload = match.group(1), match.group(2).split(_SEP)
         if kind == "T":
             nodes.append(Term(payload[0], payload[1]))
+        elif kind == "O":
+            nodes.append(Alternatives())
         else:
             nodes.append(Ref(payload[0], payload[1] or None, case=payload[2]))
         position = match.end()

@@ -32,20 +32,25 @@ def number(document: Document) -> Document:
 
 
 def number_article(article: Article, n: int, scheme: Grammar) -> Article:
-    """Return the article numbered ``n``: paragraphs 1, 2... (unnumbered when it has only one)."""
+    """Return the article numbered ``n``: paragraphs 1, 2... (unnumbered when it has only one).
+
+    Options that hold paragraphs are each numbered from the same place; the paragraphs after
+    them continue from the chosen option, so the chosen reading (which enactment prints) has no
+    gap. An option longer than the chosen one numbers its extra paragraphs as insertions
+    (``3a.``, ``(3A)``) rather than taking numbers the following paragraphs hold.
+    """
     eid = f"art_{n}"
     single = _paragraph_count(article.body) == 1
     counter = 0
     blocks: list[Block] = []
     for block in article.body:
         if isinstance(block, OptionGroup):
+            chosen = next((len(v.paragraphs) for v in block.variants if v.chosen), max((len(v.paragraphs) for v in block.variants), default=0))
             variants = []
-            longest = counter
             for variant in block.variants:
-                paragraphs, end = _number_paragraphs(variant.paragraphs, counter, single, scheme, f"{eid}__opt{variant.key}")
+                paragraphs, _ = _number_paragraphs(variant.paragraphs, counter, single, scheme, f"{eid}__opt{variant.key}", counter + chosen)
                 variants.append(replace(variant, paragraphs=paragraphs))
-                longest = max(longest, end)
-            counter = longest
+            counter += chosen
             blocks.append(replace(block, variants=tuple(variants)))
         else:
             paragraphs, counter = _number_paragraphs((block,), counter, single, scheme, eid)
@@ -64,16 +69,25 @@ def _paragraph_count(body: tuple[Block, ...]) -> int:
     return count
 
 
+def paragraph_number(n: int, last: int | None, common_law: bool) -> str:
+    """Return the number of the ``n``th paragraph: ``n``, or past ``last`` an insertion after it (``3a``, ``3A``)."""
+    if last is None or n <= last or last == 0:
+        return str(n)
+    suffix = letter(n - last)
+    return f"{last}{suffix.upper() if common_law else suffix}"
+
+
 def _number_paragraphs(
-    paragraphs: tuple[Paragraph, ...], start: int, single: bool, scheme: Grammar, prefix: str
+    paragraphs: tuple[Paragraph, ...], start: int, single: bool, scheme: Grammar, prefix: str, last: int | None = None
 ) -> tuple[tuple[Paragraph, ...], int]:
     out = []
     n = start
     for paragraph in paragraphs:
         n += 1
-        eid = f"{prefix}__para_{n}"
+        number_ = paragraph_number(n, last, scheme.common_law)
+        eid = f"{prefix}__para_{number_}"
         points = tuple(_number_point(p, i, eid, 1, scheme) for i, p in enumerate(paragraph.points, start=1))
-        label = None if single else scheme.paragraph(n)
+        label = None if single else scheme.paragraph(number_)
         out.append(replace(paragraph, points=points, label=label, eid=eid))
     return tuple(out), n
 
@@ -99,17 +113,17 @@ def collect_targets(document: Document) -> dict[tuple[str, str | None], list[Tar
     return targets
 
 
-def _paragraphs_with_numbers(article: Article) -> list[tuple[Paragraph, int | None]]:
+def _paragraphs_with_numbers(article: Article) -> list[tuple[Paragraph, str | None]]:
     out = []
     for block in article.body:
         paragraphs = [p for v in block.variants for p in v.paragraphs] if isinstance(block, OptionGroup) else [block]
         for paragraph in paragraphs:
-            number_ = int(paragraph.eid.rsplit("_", 1)[1]) if paragraph.label else None
+            number_ = paragraph.eid.rsplit("_", 1)[1] if paragraph.label and paragraph.eid else None
             out.append((paragraph, number_))
     return out
 
 
-def _collect_points(targets: dict, article: Article, para_no: int | None, point: Point, path: tuple[str, ...]) -> None:
+def _collect_points(targets: dict, article: Article, para_no: str | None, point: Point, path: tuple[str, ...]) -> None:
     here = (*path, point.label or "")
     if point.anchor:
         targets.setdefault((article.clause_id, point.anchor), []).append(Target(article.number or 0, para_no, here, point.eid or ""))

@@ -9,6 +9,7 @@ from modellaw import __version__
 from modellaw.catalogue import Catalogue
 from modellaw.errors import Diagnostic, Diagnostics, Location, TemplateRenderError
 from modellaw.ir import (
+    Alternatives,
     Article,
     Block,
     CommentarySection,
@@ -18,10 +19,12 @@ from modellaw.ir import (
     OptionGroup,
     OptionVariant,
     Paragraph,
+    PhraseVariant,
     SourceNote,
 )
 from modellaw.library import Entry
-from modellaw.markup import parse_body, ref_sentinel, term_sentinel
+from modellaw.languages import base_language
+from modellaw.markup import options_sentinel, parse_body, ref_sentinel, term_sentinel
 from modellaw.resolve import DefinitionsSlot, Designation, ParamValue, ResolvedClause, ResolvedDocument
 from modellaw.schema.clause import ClauseModule, Commentary, Source
 from modellaw.templating import compile_template, make_env, mark_default, run_template
@@ -131,10 +134,26 @@ def render(resolved: ResolvedDocument, catalogue: Catalogue) -> tuple[Document, 
     used = collect_terms([a for d in divisions for a in d.articles if a is not None])
     definitions = assemble_definitions(ctx, resolved, used)
     ctx.problems.raise_if_errors(TemplateRenderError)
-    document = Document(_meta(resolved), tuple(_fill_slot(d, definitions) for d in divisions))
+    front = resolved.library.introduction if ctx.model_mode else None
+    if front is not None and front.language != base_language(config.language):
+        front = None  # no introduction in a language other than its own
+    document = Document(_meta(resolved), tuple(_fill_slot(d, definitions) for d in divisions), front)
     document = link_terms(document, resolved.library, ctx.problems)
     ctx.problems.raise_if_errors(TemplateRenderError)
-    return document, ctx.problems.items
+    return with_citations(document, catalogue), ctx.problems.items
+
+
+def with_citations(document: Document, catalogue: Catalogue) -> Document:
+    """Return the document with each article's ``answers``: its recommendations as readers cite them."""
+    divisions = tuple(replace(d, articles=tuple(replace(a, answers=recommendation_citations(catalogue, a.implements)) for a in d.articles))
+                      for d in document.divisions)
+    return replace(document, divisions=divisions)
+
+
+def recommendation_citations(catalogue: Catalogue, ids: tuple[str, ...] | list[str]) -> tuple[str, ...]:
+    """Return the citations of the recommendations ``ids``, each once, in order (unknown ids are left out)."""
+    cited = [catalogue.recommendations[i].cite() for i in ids if i in catalogue.recommendations]
+    return tuple(dict.fromkeys(cited))
 
 
 def _fill_slot(division: Division, definitions: Article | None) -> Division:
@@ -154,21 +173,28 @@ def render_clause(ctx: RenderContext, item: ResolvedClause) -> Article:
     module = entry.module
     assert isinstance(module, ClauseModule)
     context = ctx.variables(item.params, module.id)
+    inline = module.options is not None and module.options.inline
+    phrases = _option_phrases(ctx, entry, item, context) if inline else {}
+    if inline:
+        context["options"] = options_sentinel() if ctx.model_mode else phrases.get(item.option or "", "")
     body: list[Block] = []
     parsed = render_text(ctx, entry, ("text",), module.text, context)
     if parsed is not None:
         before, after = parsed
         body.extend(before)
-        if module.options is not None:
+        if module.options is not None and not inline:
             body.extend(_option_blocks(ctx, entry, item, context))
         body.extend(after or [])
+    if inline and ctx.model_mode:
+        body = [map_inlines(b, lambda node: _fill_alternatives(node, ctx, entry, item, phrases)) for b in body]
     return Article(
         clause_id=module.id,
         version=module.version,
         title=module.title,
         status=module.status,
         body=tuple(body),
-        commentary=commentary_sections(module.commentary, ctx.words),
+        commentary=commentary_sections(module.commentary, ctx.words, implementation=False),
+        implementation=implementation_sections(module.commentary, ctx.words),
         open_questions=tuple(module.commentary.open_questions),
         sources=source_notes(ctx.catalogue, module.sources),
         implements=tuple(module.implements),
@@ -202,24 +228,58 @@ def _option_blocks(ctx: RenderContext, entry: Entry, item: ResolvedClause, conte
     return [OptionGroup(tuple(variants))]
 
 
+def _option_phrases(ctx: RenderContext, entry: Entry, item: ResolvedClause, context: dict[str, Any]) -> dict[str, str]:
+    """Return each inline option's rendered phrase (every option in model mode, the chosen one otherwise)."""
+    options = entry.module.options
+    assert options is not None
+    phrases = {}
+    for key, choice in sorted(options.choices.items()):
+        if ctx.model_mode or key == item.option:
+            text = _render_string(ctx, entry, ("options", "choices", key, "text"), choice.text, context)
+            phrases[key] = " ".join((text or "").split())
+    return phrases
+
+
+def _fill_alternatives(node: Any, ctx: RenderContext, entry: Entry, item: ResolvedClause, phrases: dict[str, str]) -> Any:
+    """Return the place of inline options (an empty Alternatives) filled with every option's phrase."""
+    if not isinstance(node, Alternatives) or node.variants:
+        return node
+    options = entry.module.options
+    assert options is not None
+    variants = []
+    for key, phrase in phrases.items():
+        key_path = ("options", "choices", key, "text")
+        where = Location(entry.source.file, entry.source.text_start_line(key_path), ".".join(key_path))
+        parsed = parse_body(phrase, entry.source.file, where.line or 1, [])
+        located = _SourceLocator(options.choices[key].text, where).paragraphs(parsed.before)
+        inlines = located[0].inlines if located else ()
+        variants.append(PhraseVariant(key, options.choices[key].label, key == item.option, inlines))
+    return Alternatives(tuple(variants))
+
+
+def _render_string(ctx: RenderContext, entry: Entry, key: tuple[str, ...], source: str, context: dict[str, Any]) -> str | None:
+    """Return one template field of a module rendered to text; None when it failed (problems in ``ctx``)."""
+    if "{" not in source:
+        return source
+    where = Location(entry.source.file, entry.source.text_start_line(key), ".".join(key))
+    template, problems = compile_template(ctx.env, source, where, entry.module.id)
+    ctx.problems.extend(problems)
+    if template is None:
+        return None
+    text, problems = run_template(template, context, where, entry.module.id)
+    ctx.problems.extend(problems)
+    return text
+
+
 def render_text(
     ctx: RenderContext, entry: Entry, key: tuple[str, ...], source: str, context: dict[str, Any]
 ) -> tuple[list[Paragraph], list[Paragraph] | None] | None:
     """Render one template field of a module and parse its markup; None when it failed."""
     start = entry.source.text_start_line(key)
     where = Location(entry.source.file, start, ".".join(key))
-    clause_id = entry.module.id
-    if "{" in source:
-        template, problems = compile_template(ctx.env, source, where, clause_id)
-        ctx.problems.extend(problems)
-        if template is None:
-            return None
-        text, problems = run_template(template, context, where, clause_id)
-        ctx.problems.extend(problems)
-        if text is None:
-            return None
-    else:
-        text = source
+    text = _render_string(ctx, entry, key, source, context)
+    if text is None:
+        return None
     problems_list: list[Diagnostic] = []
     parsed = parse_body(text, entry.source.file, start or 1, problems_list)
     ctx.problems.extend(problems_list)
@@ -259,16 +319,26 @@ _COMMENTARY_FIELDS = ("purpose", "status_basis", "human_rights", "ihl", "options
 _IMPLEMENTATION_FIELDS = ("general", "civil_law", "common_law")
 
 
-def commentary_sections(commentary: Commentary, words: Vocabulary = ENGLISH) -> tuple[CommentarySection, ...]:
-    """Return the commentary as headed sections, in a fixed order, skipping empty parts."""
+def commentary_sections(commentary: Commentary, words: Vocabulary = ENGLISH, implementation: bool = True) -> tuple[CommentarySection, ...]:
+    """Return the commentary as headed sections, in a fixed order, skipping empty parts.
+
+    With ``implementation`` False the implementation notes are left out (the law prints them in
+    its implementation guide, not under each article).
+    """
     headings = words.commentary_headings
     sections = [CommentarySection(h, getattr(commentary, k)) for k, h in zip(_COMMENTARY_FIELDS, headings, strict=False) if getattr(commentary, k)]
+    tidy = tuple(CommentarySection(s.heading, " ".join(s.text.split())) for s in sections)
+    return tidy + (implementation_sections(commentary, words) if implementation else ())
+
+
+def implementation_sections(commentary: Commentary, words: Vocabulary = ENGLISH) -> tuple[CommentarySection, ...]:
+    """Return the implementation notes (general, civil law, common law) as headed sections, empty parts skipped."""
     impl = commentary.implementation
-    if impl is not None:
-        for key, heading in zip(_IMPLEMENTATION_FIELDS, headings[len(_COMMENTARY_FIELDS):], strict=True):
-            if getattr(impl, key):
-                sections.append(CommentarySection(heading, getattr(impl, key)))
-    return tuple(CommentarySection(s.heading, " ".join(s.text.split())) for s in sections)
+    if impl is None:
+        return ()
+    headings = words.commentary_headings[len(_COMMENTARY_FIELDS):]
+    return tuple(CommentarySection(heading, " ".join(getattr(impl, key).split()))
+                 for key, heading in zip(_IMPLEMENTATION_FIELDS, headings, strict=True) if getattr(impl, key))
 
 
 def source_notes(catalogue: Catalogue, sources: list[Source]) -> tuple[SourceNote, ...]:

@@ -59,7 +59,7 @@ def _recommendation_pages(env: Environment, views: list[ClauseView], catalogue: 
         clauses = [v for v in views if rec.id in v.implements]
         pages[f"recommendations/{rec.id}.html"] = env.get_template("recommendation.html").render(r=rec, clauses=clauses, root="../", **common)
         status = ", ".join(v.id for v in clauses) or "gap"
-        rows.append((f"recommendations/{rec.id}.html", (rec.id, "yes" if rec.legislative else "no", rec.paraphrase, status)))
+        rows.append((f"recommendations/{rec.id}.html", (rec.cite(), "yes" if rec.legislative else "no", rec.paraphrase, status)))
     pages["recommendations.html"] = env.get_template("list.html").render(
         heading="Recommendations", lead="Recommendations drawn from the source documents, and the clauses implementing each.",
         columns=("Recommendation", "Legislative", "What it asks", "Clauses"), rows=rows, root="", **common)

@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import replace
 from typing import Any, TypeVar
 
-from modellaw.ir import Article, Block, Document, Inline, OptionGroup, Paragraph, Point
+from modellaw.ir import Alternatives, Article, Block, Document, Inline, OptionGroup, Paragraph, Point
 
 InlineMap = Callable[[Inline], Inline]
 T = TypeVar("T", Paragraph, Point, OptionGroup, Article, Document)
@@ -40,12 +40,29 @@ def _each(items: tuple[Any, ...], fn: InlineMap) -> tuple[Any, ...]:
 
 
 def _map(inlines: tuple[Inline, ...], fn: InlineMap) -> tuple[Inline, ...]:
-    mapped = tuple(fn(i) for i in inlines)
+    mapped = tuple(_map_alternatives(i, fn) if isinstance(i, Alternatives) else fn(i) for i in inlines)
     return inlines if all(a is b for a, b in zip(mapped, inlines, strict=True)) else mapped
 
 
+def _map_alternatives(node: Alternatives, fn: InlineMap) -> Inline:
+    """Return the inline options with ``fn`` applied to the inlines of each phrase, then to the node itself."""
+    variants = tuple(_rebuilt(v, inlines=_map(v.inlines, fn)) for v in node.variants)
+    same = all(a is b for a, b in zip(variants, node.variants, strict=True))
+    return fn(node if same else replace(node, variants=variants))
+
+
+def flat_inlines(inlines: tuple[Inline, ...]) -> Iterator[Inline]:
+    """Yield ``inlines`` with each inline option replaced by the inlines of its phrases."""
+    for node in inlines:
+        if isinstance(node, Alternatives):
+            for variant in node.variants:
+                yield from flat_inlines(variant.inlines)
+        else:
+            yield node
+
+
 def iter_inlines(node: Block | Point | Article) -> Iterator[Inline]:
-    """Yield every inline below ``node`` in document order."""
+    """Yield every inline below ``node`` in document order (the phrases of inline options, not their container)."""
     if isinstance(node, Article):
         for block in node.body:
             yield from iter_inlines(block)
@@ -54,11 +71,11 @@ def iter_inlines(node: Block | Point | Article) -> Iterator[Inline]:
             for paragraph in variant.paragraphs:
                 yield from iter_inlines(paragraph)
     elif isinstance(node, Paragraph):
-        yield from node.inlines
+        yield from flat_inlines(node.inlines)
         for point in node.points:
             yield from iter_inlines(point)
-        yield from node.wrap_up
+        yield from flat_inlines(node.wrap_up)
     else:
-        yield from node.inlines
+        yield from flat_inlines(node.inlines)
         for child in node.children:
             yield from iter_inlines(child)

@@ -61,3 +61,17 @@ def test_sentinels_become_term_and_ref_nodes():
 
 def test_whitespace_is_folded():
     assert parse_inlines("a   b\tc ") == (Text("a b c"),)
+
+
+def test_paragraph_status_marks_before_or_after_the_anchor():
+    body, problems = parse("{:core} Core.\n\n{:extra} {!recommended} Extra.\n\n{!optional} {:more} More.\n")
+    assert problems == []
+    assert [(p.anchor, p.status, p.inlines) for p in body.before] == [
+        ("core", None, (Text("Core."),)), ("extra", "recommended", (Text("Extra."),)), ("more", "optional", (Text("More."),))]
+
+
+def test_status_marks_on_points_and_unknown_statuses_are_errors():
+    _, problems = parse("Words:\n- {!optional} point\n")
+    assert [p.code for p in problems] == ["MRK006"] and problems[0].location.line == 11
+    body, problems = parse("{!advisable} Words.\n")
+    assert [p.code for p in problems] == ["MRK007"] and body.before[0].status is None

@@ -61,7 +61,7 @@ def test_reference_inside_the_same_article():
     assert out.articles()[0].body[1].inlines[0].label == "subsection (1)"
 
 
-def test_option_variants_share_paragraph_numbers_and_later_paragraphs_follow_the_longest():
+def test_option_variants_share_paragraph_numbers_and_later_paragraphs_follow_the_chosen_one():
     group = OptionGroup((
         OptionVariant("A", "a", True, (para("a1"), para("a2"))),
         OptionVariant("B", "b", False, (para("b1"),)),
@@ -71,7 +71,7 @@ def test_option_variants_share_paragraph_numbers_and_later_paragraphs_follow_the
     assert body[0].label == "1."
     assert [p.label for p in body[1].variants[0].paragraphs] == ["2.", "3."]
     assert [p.label for p in body[1].variants[1].paragraphs] == ["2."]
-    assert body[2].label == "4."
+    assert body[2].label == "4."  # option A (chosen) holds 2 and 3
     eids = [p.eid for v in body[1].variants for p in v.paragraphs]
     assert len(set(eids)) == len(eids)
 
@@ -92,3 +92,24 @@ def test_anchor_with_different_numbers_in_two_options_is_ambiguous():
 def test_scheme_words():
     assert Grammar(False).article(3) == "Article 3" and Grammar(True).article(3) == "Section 3"
     assert Grammar(False).paragraph(2) == "2." and Grammar(True).paragraph(2) == "(2)"
+def test_paragraphs_after_options_follow_the_chosen_one_and_longer_options_insert():
+    group = OptionGroup((
+        OptionVariant("A", "a", True, (para("a1"),)),
+        OptionVariant("B", "b", False, (para("b1"), para("b2"), para("b3", anchor="late"))),
+    ))
+    for tradition, inserted, end in (("civil-law", ["2.", "2a.", "2b."], "3."), ("common-law", ["(2)", "(2A)", "(2B)"], "(3)")):
+        out = number(Document(meta(tradition), (Division("D", (article("a.x", para("intro"), group, para("end")),)),)))
+        body = out.articles()[0].body
+        assert [p.label for p in body[1].variants[0].paragraphs] == [inserted[0]]
+        assert [p.label for p in body[1].variants[1].paragraphs] == inserted
+        assert body[2].label == end  # no gap in the chosen reading: 1, 2, 3
+
+
+def test_a_reference_to_an_inserted_paragraph_uses_its_number():
+    group = OptionGroup((
+        OptionVariant("A", "a", True, (para("a1"),)),
+        OptionVariant("B", "b", False, (para("b1"), para("b2", anchor="late"))),
+    ))
+    referring = Paragraph((Text("See "), Ref("a.x", "late")))
+    out = number(Document(meta(), (Division("D", (article("a.x", group, para("end")), article("a.y", referring))),)))
+    assert out.articles()[1].body[0].inlines[1].label == "article 1(1a)"

@@ -35,7 +35,8 @@ class Target:
     """Where an anchor points: the article number and the path of paragraph/point labels."""
 
     article: int
-    paragraph: int | None
+    paragraph: str | None
+    """The paragraph's number as printed (``3``, or ``3a`` for an option's inserted paragraph)."""
     points: tuple[str, ...]
     eid: str
 
@@ -62,7 +63,7 @@ class Grammar:
         """Return ``Article 7`` (civil) or ``Section 7`` (common)."""
         return f"{self.words.section if self.common_law else self.words.article} {n}"
 
-    def paragraph(self, n: int) -> str:
+    def paragraph(self, n: int | str) -> str:
         """Return ``1.`` (civil) or ``(1)`` (common)."""
         return f"({n})" if self.common_law else f"{n}."
 
@@ -114,7 +115,7 @@ class RussianGrammar(Grammar):
         """Return ``Статья 7``."""
         return f"{self.words.article} {n}"
 
-    def paragraph(self, n: int) -> str:
+    def paragraph(self, n: int | str) -> str:
         """Return ``1.`` (a часть)."""
         return f"{n}."
 

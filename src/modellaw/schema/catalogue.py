@@ -23,12 +23,18 @@ class Recommendation(BaseModel):
     """File name of the source document in the seeds folder."""
     section: str = Field(min_length=1)
     """Heading or section of the source document the recommendation comes from."""
+    citation: str | None = Field(default=None, min_length=10)
+    """How a reader cites it: document, year and section, e.g. ``St Petersburg outcome document (2025), section 4``."""
     paraphrase: str = Field(min_length=20)
     """One sentence in the project's own words: what the document calls for."""
     legislative: bool
     """True when legislation can answer it; False for capacity building, awareness, diplomacy."""
     topics: list[str] = []
     """Clause families the recommendation concerns (free labels, for filtering)."""
+
+    def cite(self) -> str:
+        """Return the citation a reader sees (the section heading when no citation is given)."""
+        return self.citation or self.section
 
 
 class Instrument(BaseModel):

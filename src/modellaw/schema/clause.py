@@ -13,7 +13,7 @@ from modellaw.schema.types import ClauseId, Duration, LanguageTag, SemVer
 _STRICT = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
 
 TEMPLATE_HELPERS = frozenset(
-    {"term", "ref", "this_law", "This_law", "this_law_in", "article", "state", "mode", "authority", "Authority", "designated_authorities"}
+    {"term", "ref", "this_law", "This_law", "this_law_in", "article", "state", "mode", "authority", "Authority", "designated_authorities", "options"}
 )
 """Names the templates get from the toolkit; a parameter may not take one of them."""
 
@@ -26,6 +26,7 @@ def _not_a_helper(name: str) -> str:
 
 ParamName = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$"), AfterValidator(_not_a_helper)]
 OptionKey = Annotated[str, StringConstraints(pattern=r"^[A-Z]$")]
+_INLINE_PLACE = re.compile(r"\{\{-?\s*options\s*-?\}\}")
 
 
 class _Parameter(BaseModel):
@@ -131,7 +132,8 @@ class OptionChoice(BaseModel):
     label: str = Field(min_length=3)
     """Short name shown in model mode: ``[Option A: <label>]``."""
     text: str = Field(min_length=1)
-    """Jinja text in the clause markup, inserted where the clause text says ``@options``."""
+    """Jinja text in the clause markup, inserted where the clause text says ``@options``
+    (paragraphs), or where it says ``{{ options }}`` (a phrase, with ``inline: true``)."""
 
 
 class Options(BaseModel):
@@ -143,11 +145,18 @@ class Options(BaseModel):
     """The option used in enactment mode when the config chooses none."""
     choices: dict[OptionKey, OptionChoice] = Field(min_length=2)
     """Alternatives keyed A, B, C..."""
+    inline: bool = False
+    """The alternatives are phrases inside a sentence: the clause text places them with
+    ``{{ options }}``; model mode prints ``[Option A: ... / Option B: ...]`` there."""
 
     @model_validator(mode="after")
     def _default_is_a_choice(self) -> Options:
         if self.default not in self.choices:
             raise ValueError(f"default option {self.default!r} is not one of {sorted(self.choices)}")
+        if self.inline:
+            for key, choice in self.choices.items():
+                if "\n" in choice.text.strip() or choice.text.lstrip().startswith("- "):
+                    raise ValueError(f"inline option {key} must be a phrase on one line, not paragraphs or points")
         return self
 
 
@@ -253,6 +262,11 @@ class ClauseModule(BaseModel):
             raise ValueError("a clause needs 'text', 'options', or both")
         if self.options is None and re.search(r"^\s*@options\s*$", self.text, re.M):
             raise ValueError("'@options' is used in the text but the clause has no options")
+        if self.options is not None and self.options.inline:
+            if len(_INLINE_PLACE.findall(self.text)) != 1:
+                raise ValueError("inline options need '{{ options }}' exactly once in the text")
+            if re.search(r"^\s*@options\s*$", self.text, re.M):
+                raise ValueError("inline options are placed with '{{ options }}', not '@options'")
         return self
 
 
@@ -291,6 +305,8 @@ class DefinitionModule(BaseModel):
             raise ValueError("a definition needs 'definition' text or options")
         if self.definition.strip() and self.options is not None:
             raise ValueError("give either 'definition' or options, not both")
+        if self.options is not None and self.options.inline:
+            raise ValueError("a definition's options are whole definitions: 'inline' is for clauses")
         return self
 
     @property

@@ -79,8 +79,8 @@ class DocumentConfig(BaseModel):
     authorities: dict[str, str] = {}
     """Names of the authorities the law designates, by authority id, written as they read inside a
     sentence with the article if one is used ("the Online Safety Commissioner", "Ofcom")."""
-    annexes: list[Literal["concordance"]] = []
-    """Annexes appended to the draft."""
+    annexes: list[Literal["concordance", "implementation-guide"]] = []
+    """Annexes appended to the draft: the concordance, the implementation guide."""
     sources: Literal["list", "footnotes", "both"] = "list"
     """Model mode: sources as a list after each article's commentary, as Word footnotes, or both."""
     toc: bool | None = None

@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from modellaw.schema.clause import Source
+from modellaw.schema.clause import OptionKey, Source
 from modellaw.schema.types import ClauseId
 
 _STRICT = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
@@ -54,8 +54,23 @@ class Requirement(BaseModel):
         return self
 
 
+class OptionChoiceRef(BaseModel):
+    """A clause with one or more of its drafting options, as named by an ``options_incompatible`` rule."""
+
+    model_config = _STRICT
+
+    clause: ClauseId
+    """The clause whose option is meant."""
+    options: list[OptionKey] = Field(min_length=1)
+    """The rule applies when any of these options of the clause is chosen."""
+
+
 class SafeguardRule(BaseModel):
-    """A safeguard the whole law must respect, with its reason and sources."""
+    """A safeguard the whole law must respect, with its reason and sources.
+
+    Two kinds: ``when`` + ``require`` (a requirement that triggering clauses bring), or
+    ``options_incompatible`` (clause options that must not be chosen together).
+    """
 
     model_config = _STRICT
 
@@ -66,9 +81,31 @@ class SafeguardRule(BaseModel):
     reason: str = Field(min_length=10)
     """Why: the human-rights or IHL ground."""
     severity: Literal["error", "warning"] = "error"
-    when: Trigger
-    require: Requirement
+    when: Trigger | None = None
+    require: Requirement | None = None
+    options_incompatible: list[OptionChoiceRef] = []
+    """Two or more clause options that must not all be chosen in one law (the rule fails when they are)."""
     sources: list[Source] = []
+
+    @model_validator(mode="after")
+    def _one_kind(self) -> SafeguardRule:
+        if self.options_incompatible:
+            if self.when is not None or self.require is not None:
+                raise ValueError("'options_incompatible' does not go with 'when' or 'require'")
+            if len(self.options_incompatible) < 2:
+                raise ValueError("'options_incompatible' needs at least two clauses")
+            if len({c.clause for c in self.options_incompatible}) != len(self.options_incompatible):
+                raise ValueError("'options_incompatible' names a clause twice")
+        elif self.when is None or self.require is None:
+            raise ValueError("a rule needs 'when' and 'require', or 'options_incompatible'")
+        return self
+
+    def named_clauses(self) -> list[str]:
+        """Return every clause id the rule names."""
+        if self.options_incompatible:
+            return [c.clause for c in self.options_incompatible]
+        assert self.when is not None and self.require is not None
+        return [*self.when.any_clause, *self.require.all_clauses, *self.require.any_clause]
 
 
 class RuleFile(BaseModel):

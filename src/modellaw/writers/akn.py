@@ -17,7 +17,7 @@ from typing import Any
 from lxml import etree
 
 from modellaw.annex import Annex
-from modellaw.ir import Article, DefinedTerm, Division, Document, Inline, Meta, OptionGroup, OptionVariant, Paragraph, Point, Ref, Term
+from modellaw.ir import Alternatives, Article, DefinedTerm, Division, Document, Inline, Meta, OptionGroup, OptionVariant, Paragraph, Point, Ref, Term
 from modellaw.walk import iter_inlines
 from modellaw.writers.eids import Names, akn_eids, definition_eids, names_for, option_eid
 from modellaw.writers.words import date_text, status_marker, title_lines, words_for
@@ -263,6 +263,11 @@ class AknBuilder:
                 _el(p, "ref", node.label or "", href=f"#{self.eids[node.target_eid]}")
             elif isinstance(node, Ref):
                 _add_text(p, node.label or "")
+            elif isinstance(node, Alternatives):
+                for index, variant in enumerate(node.variants):
+                    _add_text(p, ("[" if index == 0 else " / ") + f"{self.words.option} {variant.key}: ")
+                    self._inlines(p, variant.inlines, container)
+                _add_text(p, "]")
             else:
                 _add_text(p, node.text)
 

@@ -24,7 +24,7 @@ from docx.oxml.text.paragraph import CT_P
 from docx.text.paragraph import Paragraph as WordParagraph
 
 from modellaw.annex import Annex
-from modellaw.ir import Article, DefinedTerm, Division, Document, Inline, OptionGroup, Paragraph, Point, Ref, Term, Text
+from modellaw.ir import Alternatives, Article, DefinedTerm, Division, Front, Document, Inline, OptionGroup, Paragraph, Point, Ref, Term, Text
 from modellaw.languages.grammar import grammar_for
 from modellaw.resources import templates_dir
 from modellaw.vocabulary import is_right_to_left
@@ -32,7 +32,7 @@ from modellaw.walk import iter_inlines
 from modellaw.writers import _oxml
 from modellaw.writers.annex_docx import USED_STYLES as ANNEX_STYLES
 from modellaw.writers.annex_docx import annex_blocks
-from modellaw.writers.words import article_heading, division_heading, quoted, status_marker, title_lines, words_for
+from modellaw.writers.words import article_heading, division_heading, paragraph_marker, quoted, status_marker, title_lines, words_for
 
 POINT_STYLES = ("ML Point", "ML Subpoint", "ML Subpoint")
 USED_STYLES = frozenset(
@@ -77,6 +77,7 @@ class DocxBuilder:
         self.blocks: list[_oxml.ParagraphXml | _oxml.TableXml] = []
         self.headings: list[tuple[int, Article]] = []
         self.owner = "front"
+        self.article_status = ""
         self.footnotes: list[str] = []
         self.next_bookmark = 0
 
@@ -86,6 +87,8 @@ class DocxBuilder:
             self._title_page()
             if self.meta.toc:
                 self._table_of_contents()
+            if self.ir.front is not None:
+                self._introduction(self.ir.front)
             for division in self.ir.divisions:
                 self._division(division)
         for index, annex in enumerate(annexes):
@@ -128,8 +131,18 @@ class DocxBuilder:
         self._p("Title", self.meta.title)
         for line in title_lines(self.meta):
             self._p("ML Title Info", line)
-        if self.model:
+        if self.model and self.ir.front is None:
             self._p("ML Note", self.words.model_note)
+        self._p("ML Body").add(_oxml.PAGE_BREAK_XML)
+
+    def _introduction(self, front: Front) -> None:
+        """The introduction (model mode): its title, headed parts and paragraphs, then a page break."""
+        self.owner = "introduction"
+        self._p("ML Contents Heading", front.title)
+        for section in front.sections:
+            self._p("ML Commentary Heading", section.heading)
+            for paragraph in section.paragraphs:
+                self._p("ML Body", paragraph)
         self._p("ML Body").add(_oxml.PAGE_BREAK_XML)
 
     def _table_of_contents(self) -> None:
@@ -180,6 +193,7 @@ class DocxBuilder:
             if self.meta.clause_ids:
                 status += _oxml.run_xml(f" {article.clause_id} v{article.version}")
             self._p("ML Status").add(status)
+        self.article_status = article.status
         for block in article.body:
             if isinstance(block, OptionGroup):
                 self._options(block)
@@ -203,6 +217,9 @@ class DocxBuilder:
     def _paragraph(self, paragraph: Paragraph) -> None:
         style = "ML Paragraph" if paragraph.label else "ML Body"
         p = self._p(style, f"{paragraph.label}\t" if paragraph.label else "")
+        marker = paragraph_marker(paragraph.status, self.article_status, self.meta)
+        if marker:
+            p.add(_oxml.run_xml(marker, self.style_ids["ML Status Marker"]) + _oxml.run_xml(" "))
         p.add(self._inlines(paragraph.inlines))
         self._bookmark_if_target(p, paragraph.eid)
         for point in paragraph.points:
@@ -237,7 +254,18 @@ class DocxBuilder:
             return _oxml.link_xml(_bookmark_name(anchor), run) if anchor else run
         if isinstance(node, Ref):
             return self._reference(node)
+        if isinstance(node, Alternatives):
+            return self._alternatives(node)
         raise TypeError(f"no writer for inline {type(node).__name__}")
+
+    def _alternatives(self, node: Alternatives) -> str:
+        """Inline options: ``[Option A: phrase / Option B: phrase]``, the bracket words in the marker style."""
+        style = self.style_ids["ML Status Marker"]
+        out = []
+        for index, variant in enumerate(node.variants):
+            opening = "[" if index == 0 else " / "
+            out.append(_oxml.run_xml(f"{opening}{self.words.option} {variant.key}: ", style) + self._inlines(variant.inlines))
+        return "".join(out) + _oxml.run_xml("]", style)
 
     def _reference(self, ref: Ref) -> str:
         """A reference. To another article, its number is a ``REF`` field (``\\h``: a link in Word) to
@@ -277,12 +305,12 @@ class DocxBuilder:
         label_style = self.style_ids["ML Commentary Label"]
         for section in article.commentary:
             self._p("ML Commentary").add(_oxml.run_xml(f"{section.heading}. ", label_style) + _oxml.run_xml(section.text))
-        if article.open_questions:
+        if article.open_questions and self.meta.clause_ids:  # for reviewers: the review book, not the law
             self._p("ML Commentary").add(_oxml.run_xml(f"{words.open_questions}.", label_style))
             for question in article.open_questions:
                 self._p("ML Commentary List", f"–\t{question}")
-        if article.implements:
-            self._p("ML Commentary").add(_oxml.run_xml(f"{words.recommendations}. ", label_style) + _oxml.run_xml(", ".join(article.implements) + "."))
+        if article.answers:
+            self._p("ML Commentary").add(_oxml.run_xml(f"{words.recommendations}. ", label_style) + _oxml.run_xml("; ".join(article.answers) + "."))
         if listed:
             self._p("ML Commentary").add(_oxml.run_xml(f"{words.sources}.", label_style))
             for source in article.sources:

@@ -16,7 +16,7 @@ from jinja2 import Environment, FileSystemLoader
 from markupsafe import Markup, escape
 
 from modellaw.annex import Annex, Span
-from modellaw.ir import Article, DefinedTerm, Division, Document, Inline, OptionGroup, Paragraph, Point, Ref, Term
+from modellaw.ir import Alternatives, Article, DefinedTerm, Division, Document, Inline, OptionGroup, Paragraph, Point, Ref, Term
 from modellaw.resources import templates_dir
 from modellaw.vocabulary import is_right_to_left
 from modellaw.writers.eids import akn_eids, definition_eids, option_eid
@@ -147,6 +147,10 @@ class LawPage:
                 out.append(f'<a class="ref" href="#{escape(self.eids[node.target_eid or ""])}">{escape(node.label or "")}</a>')
             elif isinstance(node, Ref):
                 out.append(str(escape(node.label or "")))
+            elif isinstance(node, Alternatives):
+                option = self.words.option
+                phrases = " / ".join(f"<em>{escape(option)} {escape(v.key)}:</em> {self.inline(v.inlines)}" for v in node.variants)
+                out.append(f'<span class="alternatives">[{phrases}]</span>')
             else:
                 out.append(str(escape(node.text)))
         return Markup("".join(out))

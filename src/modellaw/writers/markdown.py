@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from modellaw.ir import Article, DefinedTerm, Document, Inline, Meta, OptionGroup, Paragraph, Point, Ref, Text
+from modellaw.ir import Alternatives, Article, DefinedTerm, Document, Inline, Meta, OptionGroup, Paragraph, Point, Ref, Text
 from modellaw.vocabulary import Vocabulary
-from modellaw.writers.words import article_heading, division_heading, quoted, status_marker, title_lines, words_for
+from modellaw.writers.words import article_heading, division_heading, paragraph_marker, quoted, status_marker, title_lines, words_for
 
 
 def write_markdown(document: Document) -> str:
@@ -15,8 +15,12 @@ def write_markdown(document: Document) -> str:
         lines += [f"**{meta.draft_marking}**", ""]
     lines += [f"# {meta.title}", ""]
     lines += [f"{line}  " for line in title_lines(meta)] + [""]
-    if meta.mode == "model":
+    if meta.mode == "model" and document.front is None:
         lines += [f"*{words_for(meta).model_note}*", ""]
+    if document.front is not None:
+        lines += [f"## {document.front.title}", ""]
+        for section in document.front.sections:
+            lines += [f"### {section.heading}", ""] + [line for p in section.paragraphs for line in (_escape_text(p), "")]
     for division in document.divisions:
         lines += [f"## {division_heading(division, meta)}", ""]
         for article in division.articles:
@@ -35,17 +39,19 @@ def _article(article: Article, document: Document) -> list[str]:
             for variant in block.variants:
                 lines += [f"**\\[{words.option} {variant.key}: {variant.label}\\]**", ""]
                 for paragraph in variant.paragraphs:
-                    lines += _paragraph(paragraph, meta)
+                    lines += _paragraph(paragraph, meta, article.status)
             lines += [f"**\\[{words.end_of_options}\\]**", ""]
         else:
-            lines += _paragraph(block, meta)
+            lines += _paragraph(block, meta, article.status)
     if meta.mode == "model":
-        lines += _commentary(article, words)
+        lines += _commentary(article, words, meta.clause_ids)
     return lines
 
 
-def _paragraph(paragraph: Paragraph, meta: Meta) -> list[str]:
+def _paragraph(paragraph: Paragraph, meta: Meta, article_status: str = "") -> list[str]:
     label = f"{_escape_label(paragraph.label)} " if paragraph.label else ""
+    marker = paragraph_marker(paragraph.status, article_status, meta)
+    label += f"*{marker}* " if marker else ""
     lines = [label + _inlines(paragraph.inlines, meta), ""]
     for point in paragraph.points:
         lines += _point(point, 1, meta)
@@ -76,6 +82,9 @@ def _inlines(inlines: tuple[Inline, ...], meta: Meta) -> str:
             parts.append(f"**{quoted(node.text, meta)}**")
         elif isinstance(node, Ref):
             parts.append(node.label or "")
+        elif isinstance(node, Alternatives):
+            option = words_for(meta).option
+            parts.append("\\[" + " / ".join(f"*{option} {v.key}:* {_inlines(v.inlines, meta)}" for v in node.variants) + "\\]")
         else:
             parts.append(_escape_text(node.text) if isinstance(node, Text) else node.text)
     return "".join(parts)
@@ -85,16 +94,17 @@ def _escape_text(text: str) -> str:
     return text.replace("*", "\\*").replace("_", "\\_")
 
 
-def _commentary(article: Article, words: Vocabulary) -> list[str]:
+def _commentary(article: Article, words: Vocabulary, for_reviewers: bool = False) -> list[str]:
+    """Return the commentary lines; open questions only ``for_reviewers`` (the review book), not in the law."""
     lines: list[str] = []
     if not (article.commentary or article.sources):
         return lines
     lines += [f"#### {words.commentary}", ""]
     lines += [f"**{s.heading}.** {s.text}" + "\n" for s in article.commentary]
-    if article.open_questions:
+    if article.open_questions and for_reviewers:
         lines += [f"**{words.open_questions}.**", ""] + [f"- {q}" for q in article.open_questions] + [""]
-    if article.implements:
-        lines += [f"**{words.recommendations}.** {', '.join(article.implements)}.", ""]
+    if article.answers:
+        lines += [f"**{words.recommendations}.** {'; '.join(article.answers)}.", ""]
     if article.sources:
         lines += [f"**{words.sources}.**", ""] + [f"- {s.format(words)}" for s in article.sources] + [""]
     return lines

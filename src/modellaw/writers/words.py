@@ -16,6 +16,13 @@ def status_marker(status: str, meta: Meta) -> str:
     return f"[{getattr(words_for(meta), status)}]"
 
 
+def paragraph_marker(paragraph_status: str | None, article_status: str, meta: Meta) -> str | None:
+    """Return the status marker a paragraph shows: in model mode, only where it differs from its article's."""
+    if meta.mode != "model" or not paragraph_status or paragraph_status == article_status:
+        return None
+    return status_marker(paragraph_status, meta)
+
+
 def division_heading(division: Division, meta: Meta) -> str:
     """Return ``Chapter I. General provisions`` or ``Part 1 — General provisions``."""
     separator = " — " if meta.tradition == "common-law" else ". "
