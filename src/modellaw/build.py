@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from modellaw.catalogue import load_catalogue
 from modellaw.checks import run_checks
 from modellaw.configfile import LoadedConfig, load_config
-from modellaw.errors import CheckError, Diagnostic, Diagnostics
+from modellaw.errors import CheckError, Diagnostic, Diagnostics, Severity
 from modellaw.ir import Document
 from modellaw.library import Library, load_library
 from modellaw.numbering import number
@@ -43,13 +43,13 @@ def build_document(
     loaded = load_config(config_path or default_config())
     overrides = {k: v for k, v in (("mode", mode), ("review_comments", review_comments or None)) if v is not None}
     if overrides:
-        loaded = LoadedConfig(loaded.config.model_copy(update=overrides), loaded.path, loaded.source, loaded.sha256)
+        loaded = replace(loaded, config=loaded.config.model_copy(update=overrides))
     library = load_for(loaded)
     resolved = resolve(loaded, library)
     document, warnings = render(resolved, load_catalogue())
     document = number(document)
-    warnings = warnings + run_checks(document, resolved)
-    if strict and warnings:
+    warnings = [*loaded.notes, *warnings, *run_checks(document, resolved)]
+    if strict and any(w.severity is not Severity.NOTE for w in warnings):
         raise CheckError(warnings)
     problems = Diagnostics(list(warnings))
     problems.raise_if_errors(CheckError)

@@ -84,7 +84,11 @@ def load_library(folders: Iterable[Path], catalogue: Catalogue) -> Library:
             problems.error("LIB002", "clause library folder does not exist", Location(relpath(folder)))
             continue
         rules.extend(_load_rules(folder / "rules.yaml", problems))
+        top = folder.resolve()
         for path in module_files(folder):
+            if top not in path.resolve().parents:
+                problems.error("LIB010", "module file links to a file outside its library folder", Location(relpath(path)))
+                continue
             entry = _load_module(path, problems)
             if entry is None:
                 continue

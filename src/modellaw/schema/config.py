@@ -61,6 +61,8 @@ class DocumentConfig(BaseModel):
     """Marking on the title page; null for none."""
     library: list[str] = []
     """Extra clause library folders, relative to the config file."""
+    allow_outside_paths: bool = False
+    """Allow library folders outside the config's folder tree (absolute paths, ``..``); each is noted in the build output."""
     builtin_library: bool = True
     """Whether the built-in clause library is loaded as well."""
     structure: list[Division] = Field(min_length=1)
