@@ -21,7 +21,7 @@ from modellaw.ir import (
     SourceNote,
 )
 from modellaw.library import Entry
-from modellaw.markup import parse_body, ref_sentinel, term_sentinel
+from modellaw.markup import invalid_characters, parse_body, ref_sentinel, term_sentinel
 from modellaw.resolve import DefinitionsSlot, ParamValue, ResolvedClause, ResolvedDocument
 from modellaw.schema.clause import ClauseModule, Commentary, Source
 from modellaw.templating import compile_template, make_env, mark_default, run_template
@@ -176,8 +176,9 @@ def render_text(
         if template is None:
             return None
         text, problems = run_template(template, context, where, clause_id)
-        ctx.problems.extend(problems)
-        if text is None:
+        bad = invalid_characters(text, where, clause_id) if text is not None else []
+        ctx.problems.extend(problems + bad)
+        if text is None or bad:
             return None
     else:
         text = source

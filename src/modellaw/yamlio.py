@@ -19,8 +19,10 @@ from modellaw.inputs import read_input
 
 KeyPath = tuple[str | int, ...]
 
-_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff\ue000-\ue0ff]")
-"""Characters XML 1.0 cannot hold, plus the private-use block that the renderer reserves."""
+XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff\ue000-\uf8ff\U000f0000-\U0010ffff]")
+"""Characters XML 1.0 cannot hold (control characters, lone surrogates), DEL, and the private-use
+areas (the renderer reserves U+E000-U+E0FF; the rest prints as empty boxes)."""
+_XML_INVALID = XML_INVALID
 
 _PLAIN_TAGS = {"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
 _SCALAR_TAGS = {f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "timestamp")}

@@ -11,6 +11,11 @@ from modellaw.schema.types import ClauseId, LanguageTag
 
 _STRICT = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
 
+MAX_PROPERTY = 255
+"""Word's limit on a core property (title, author...): longer values are refused at load (CFG016)."""
+MAX_NAME = 200
+"""Limit on the jurisdiction's name, which the ``subject`` property carries with the mode."""
+
 DEFINITIONS_SLOT = "definitions"
 """The structure entry that places the assembled definitions article."""
 
@@ -20,7 +25,7 @@ class Jurisdiction(BaseModel):
 
     model_config = _STRICT
 
-    name: str = "[State]"
+    name: str = Field(default="[State]", max_length=MAX_NAME)
     """Name of the State, or a bracketed placeholder in a model law."""
     tradition: Literal["civil-law", "common-law"] = "civil-law"
     """civil-law: chapters and articles; common-law: parts and sections."""
@@ -42,20 +47,20 @@ class DocumentConfig(BaseModel):
 
     model_config = _STRICT
 
-    title: str = Field(min_length=3)
+    title: str = Field(min_length=3, max_length=MAX_PROPERTY)
     """Long title of the law."""
-    short_title: str | None = None
+    short_title: str | None = Field(default=None, max_length=MAX_PROPERTY)
     """Short title for headers; defaults to the long title."""
     mode: Literal["model", "enactment"] = "model"
     """model: status markers, options in brackets, commentary and sources; enactment: clean text."""
     jurisdiction: Jurisdiction = Jurisdiction()
     language: LanguageTag = "en"
     """Language of the text, set on the document styles."""
-    version: str = Field(default="0.1", min_length=1)
+    version: str = Field(default="0.1", min_length=1, max_length=64)
     """Version of the draft."""
     date: dt.date
     """Date of the draft; printed on the title page and pinned in the file's properties."""
-    author: str = "modellaw"
+    author: str = Field(default="modellaw", max_length=MAX_PROPERTY)
     """Author recorded in the file's properties."""
     draft_marking: str | None = "Draft"
     """Marking on the title page; null for none."""
