@@ -225,6 +225,7 @@ def test_backtracking_rule_regex_is_stopped(mini: Path, run_cli, monkeypatch) ->
         ("'%0999999999d' % 1", "TPL003"),
         ("'x'|center(1000000000)", "TPL001"),
         ("'x'|replace('x', 'y' * 200000)|replace('y', 'zz')", "TPL003"),
+        ("(" * 3000 + "1" + ")" * 3000, "TPL001"),
     ],
 )
 def test_templates_cannot_exhaust_memory(mini: Path, expression: str, code: str) -> None:
