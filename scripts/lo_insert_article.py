@@ -11,6 +11,7 @@ writes the document's text to OUT.txt (and OUT.pdf beside it). Used by tests/tes
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -39,24 +40,43 @@ def _connect(pipe: str):
     raise RuntimeError("LibreOffice did not start")
 
 
-@contextmanager
-def office_document(source: Path):
-    """Start a private headless LibreOffice, yield ``source`` opened in it, and stop it afterwards."""
-    pipe = f"modellaw{os.getpid()}"
+def fresh_profile() -> Path:
+    """Return a new, initialised LibreOffice user profile of its own (removed by the caller).
+
+    LibreOffice writes a new profile on its first start; doing that in a separate start that
+    exits at once keeps the first-start work out of the run that edits and saves documents.
+    """
     profile = Path(tempfile.mkdtemp(prefix="lo-profile-"))
-    office = subprocess.Popen(["soffice", "--headless", "--invisible", "--norestore", f"-env:UserInstallation=file://{profile}",
+    subprocess.run(["soffice", "--headless", "--norestore", "--terminate_after_init", f"-env:UserInstallation={profile.as_uri()}"],
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=180, check=False)
+    return profile
+
+
+@contextmanager
+def office_document(source: Path, hidden: bool = True):
+    """Start a private headless LibreOffice (its own fresh profile), yield ``source`` opened in it, stop it afterwards."""
+    pipe = f"modellaw{os.getpid()}{time.monotonic_ns()}"
+    profile = fresh_profile()
+    office = subprocess.Popen(["soffice", "--headless", "--invisible", "--norestore", f"-env:UserInstallation={profile.as_uri()}",
                                f"--accept=pipe,name={pipe};urp;"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         context = _connect(pipe)
         desktop = context.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", context)
-        doc = desktop.loadComponentFromURL(source.resolve().as_uri(), "_blank", 0, (_prop("Hidden", True),))
+        doc = desktop.loadComponentFromURL(source.resolve().as_uri(), "_blank", 0, (_prop("Hidden", hidden),))
         try:
             yield doc
         finally:
-            doc.close(True)
+            try:
+                doc.close(True)
+            except Exception:  # noqa: BLE001 - the office may already be gone (a crash is reported by the caller)
+                pass
     finally:
         office.terminate()
-        office.wait(timeout=30)
+        try:
+            office.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            office.kill()
+        shutil.rmtree(profile, ignore_errors=True)
 
 
 def insert_article(source: Path, before: str, out_text: Path) -> None:

@@ -98,11 +98,24 @@ def main() -> None:
     footer.font.size = Pt(9)
     header = styles["Header"]
     header.font.size, header.font.color.rgb = Pt(9), GREY
+    _word_2010_parts_removed(doc)
     buffer = io.BytesIO()
     doc.save(buffer)
     OUT.parent.mkdir(parents=True, exist_ok=True)
     OUT.write_bytes(_pinned(buffer.getvalue()))
     print(f"wrote {OUT}")
+
+
+def _word_2010_parts_removed(doc) -> None:
+    """Drop python-docx's stale ``stylesWithEffects.xml`` (a Word 2010 copy of the styles that
+    would not match ours) and give ``w:zoom`` the ``w:percent`` the Transitional schema requires."""
+    part = doc.part
+    for rel_id, rel in list(part.rels.items()):
+        if rel.reltype.endswith("/stylesWithEffects"):
+            part.drop_rel(rel_id)
+    zoom = doc.settings.element.find(qn("w:zoom"))
+    if zoom is not None:
+        zoom.set(qn("w:percent"), "100")
 
 
 def _heading(style, size: int, align: str, before: int, after: int) -> None:

@@ -205,6 +205,32 @@ def test_accepting_gives_new_and_rejecting_gives_old(which: str, pair):
     assert _paragraph_texts(_resolve(redline, "del")) == _paragraph_texts(_body(write_docx(old)))
 
 
+def _notes(data: bytes, body: etree._Element) -> list[str]:
+    """Return the text of each footnote ``body`` references, in order (footnotes read from ``data``)."""
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        notes = etree.fromstring(z.read("word/footnotes.xml")) if "word/footnotes.xml" in z.namelist() else None
+    texts = {n.get(f"{W}id"): "".join(t.text or "" for t in n.iter(f"{W}t", f"{W}delText")) for n in ([] if notes is None else notes)}
+    return [texts[r.get(f"{W}id")] for r in body.iter(f"{W}footnoteReference")]
+
+
+@pytest.mark.parametrize("reverse", [False, True])
+def test_redline_keeps_every_footnote_and_every_link_resolves(reverse: bool):
+    """Renumbered headings carry their sources' footnotes: accepting keeps the new draft's notes,
+    rejecting the old draft's, and no internal link points at a bookmark the redline dropped."""
+    from modellaw.resources import default_config
+
+    paths = [default_config(), Path(__file__).resolve().parents[1] / "examples" / "model-law-v0.2.yaml"]
+    old, new = (build_document(p).document for p in (paths[::-1] if reverse else paths))
+    data = write_redline(old, new)
+    body = _body(data)
+    old_data, new_data = write_docx(old), write_docx(new)
+    assert _notes(data, _resolve(body, "ins")) == _notes(new_data, _body(new_data))
+    assert _notes(data, _resolve(body, "del")) == _notes(old_data, _body(old_data))
+    for view in (body, _resolve(body, "ins"), _resolve(body, "del")):
+        names = {b.get(f"{W}name") for b in view.iter(f"{W}bookmarkStart")}
+        assert {link.get(f"{W}anchor") for link in view.iter(f"{W}hyperlink")} <= names
+
+
 def test_revisions_carry_author_and_the_config_date(pair):
     old, new = (build_document(p).document for p in pair)
     body = _body(write_redline(old, new))

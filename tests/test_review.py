@@ -171,15 +171,17 @@ def test_review_import_maps_reviewer_comments_to_clause_ids(book: Path, tmp_path
     assert "## offences.financing-virtual-assets — Article" in markdown and "Mixers as aggravation instead?" in markdown
 
 
-def test_review_import_of_a_document_reviewed_in_libreoffice(tmp_path: Path, run_cli):
+@pytest.mark.parametrize("route", ["direct", "via-odf"])
+def test_review_import_of_a_document_reviewed_in_libreoffice(tmp_path: Path, run_cli, route: str):
     from tests.test_clients import _uno_python
 
     python = _uno_python()
     draft = tmp_path / "draft.docx"
     assert run_cli("build", ROOT / "tests/fixtures/mini/config.yaml", "-o", draft, "--review-comments").exit_code == 0
     reviewed = tmp_path / "reviewed.docx"
+    environment = {**os.environ, "MODELLAW_LO_VIA_ODF": "1" if route == "via-odf" else "0"}
     subprocess.run([python, str(ROOT / "scripts/lo_add_comment.py"), str(draft), str(reviewed), "Article 3.", "C. Committee", "Please add possession."],
-                   check=True, capture_output=True, timeout=600)
+                   check=True, capture_output=True, timeout=600, env=environment)
     assert run_cli("review", "import", reviewed, "-o", tmp_path / "report.md").exit_code == 0
     data = json.loads((tmp_path / "report.json").read_text())
     assert data["comments"] == 1 and data["clauses"]["offences.ai-tools"][0]["text"] == "Please add possession."

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from modellaw.catalogue import load_catalogue
 from modellaw.checks import run_checks
 from modellaw.configfile import LoadedConfig, load_config
-from modellaw.errors import CheckError, ConfigError, Diagnostic, Diagnostics, Location
+from modellaw.errors import CheckError, ConfigError, Diagnostic, Diagnostics, Location, Severity
 from modellaw.languages import check_language
 from modellaw.ir import Document
 from modellaw.library import Library, load_library
@@ -59,7 +59,7 @@ def build_document(
         _check_language_override(language)
     overrides = {k: v for k, v in (("mode", mode), ("review_comments", review_comments or None), ("language", language)) if v is not None}
     if overrides:
-        loaded = LoadedConfig(loaded.config.model_copy(update=overrides), loaded.path, loaded.source, loaded.sha256)
+        loaded = replace(loaded, config=loaded.config.model_copy(update=overrides))
     library = load_for(loaded)
     localized = localize(library, loaded.config.language)
     resolved = resolve(loaded, localized.library)
@@ -67,8 +67,8 @@ def build_document(
     document = number(document)
     translation = Diagnostics(translation_problems(document, library, localized, resolved.authorities_used))
     translation.raise_if_errors(CheckError)
-    warnings = warnings + translation.items + run_checks(document, resolved)
-    if strict and warnings:
+    warnings = [*loaded.notes, *warnings, *translation.items, *run_checks(document, resolved)]
+    if strict and any(w.severity is not Severity.NOTE for w in warnings):
         raise CheckError(warnings)
     problems = Diagnostics(list(warnings))
     problems.raise_if_errors(CheckError)

@@ -9,6 +9,7 @@ from modellaw.incompatible import incompatible_diagnostics, rule_tail
 from modellaw.ir import Article, Document, Text, plain_text
 from modellaw.library import RuleEntry
 from modellaw.resolve import ResolvedClause, ResolvedDocument
+from modellaw.schema.rules import MATCH_TIME_LIMIT, bounded_search
 from modellaw.walk import iter_inlines
 
 _PLACEHOLDER = re.compile(r"\[[^\[\]]{2,80}\]")
@@ -44,9 +45,12 @@ def check_rule(entry: RuleEntry, document: Document, resolved: ResolvedDocument)
     if need.any_clause and not present & set(need.any_clause):
         failures.append((where, f"{triggering[0].label} ({triggering[0].clause_id}) needs one of {', '.join(need.any_clause)}"))
     if need.text_matches:
-        pattern = re.compile(need.text_matches, re.IGNORECASE)
-        failures += [(_structure_location(resolved, a.clause_id), f"{a.label} ({a.clause_id}) lacks it")
-                     for a in triggering if not pattern.search(article_text(a))]
+        try:
+            failures += [(_structure_location(resolved, a.clause_id), f"{a.label} ({a.clause_id}) lacks it")
+                         for a in triggering if not bounded_search(need.text_matches, article_text(a))]
+        except TimeoutError:
+            message = f"rule {rule.id}: text_matches took longer than {MATCH_TIME_LIMIT:g} s on one article and was stopped"
+            return [Diagnostic("RUL006", message, entry.source.locate(("rules", entry.index, "require", "text_matches")))]
     if need.parameter is not None:
         failures += _parameter_failures(need.parameter, need.at_most or 0, triggering, resolved)
     severity = Severity.ERROR if rule.severity == "error" else Severity.WARNING

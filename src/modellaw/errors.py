@@ -12,6 +12,8 @@ class Severity(str, Enum):
 
     ERROR = "error"
     WARNING = "warning"
+    NOTE = "note"
+    """Information for the reader (e.g. an allowed outside path); never a failure, even under --strict."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,7 +45,7 @@ class Diagnostic:
             prefix = f"{self.location}: "
             if self.location.key_path:
                 prefix += f"{self.location.key_path}: "
-        kind = "" if self.severity is Severity.ERROR else "warning: "
+        kind = "" if self.severity is Severity.ERROR else f"{self.severity.value}: "
         return f"{prefix}{kind}{self.message} [{self.code}]"
 
     @property

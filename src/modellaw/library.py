@@ -136,6 +136,7 @@ def load_library(folders: Iterable[Path], catalogue: Catalogue) -> Library:
             problems.error("LIB002", "clause library folder does not exist", Location(relpath(folder)))
             continue
         rules.extend(_load_rules(folder / "rules.yaml", problems))
+        top = folder.resolve()
         _add_authorities(folder / "authorities.yaml", authorities, problems)
         _add_authority_translations(folder, authority_translations, problems)
         for path in translation_files(folder):
@@ -145,6 +146,9 @@ def load_library(folders: Iterable[Path], catalogue: Catalogue) -> Library:
                 translations[(header.of, base_language(header.language))] = entry
         introduction = load_introduction(folder, problems) or introduction
         for path in module_files(folder):
+            if top not in path.resolve().parents:
+                problems.error("LIB010", "module file links to a file outside its library folder", Location(relpath(path)))
+                continue
             entry = _load_module(path, problems)
             if entry is None:
                 continue

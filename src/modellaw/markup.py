@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 
 from modellaw.errors import Diagnostic, Location
 from modellaw.ir import Alternatives, Inline, Paragraph, Point, Ref, Term, Text
+from modellaw.yamlio import XML_INVALID
 
 OPTIONS_MARKER = "@options"
 _OPEN, _SEP, _CLOSE = "\ue000", "\ue002", "\ue001"
@@ -32,6 +33,16 @@ _ANCHOR = re.compile(r"^\{:([a-z][a-z0-9-]*)\}\s*")
 _STATUS = re.compile(r"^\{!([a-z]*)\}\s*")
 STATUSES = ("mandatory", "recommended", "optional")
 _SPACES = re.compile(r"\s+")
+
+
+def invalid_characters(text: str, where: Location, clause_id: str) -> list[Diagnostic]:
+    """Return the error (TPL006) when rendered ``text`` holds a character no document may hold:
+    a control character, a lone surrogate or a private-use character outside the helpers' markers."""
+    match = XML_INVALID.search(_SENTINEL.sub("", text))
+    if match is None:
+        return []
+    message = f"template of {clause_id} printed character U+{ord(match.group()):04X}, which cannot appear in a document"
+    return [Diagnostic("TPL006", message, where)]
 
 
 def term_sentinel(term_id: str, form: str) -> str:

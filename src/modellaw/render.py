@@ -24,7 +24,7 @@ from modellaw.ir import (
 )
 from modellaw.library import Entry
 from modellaw.languages import base_language
-from modellaw.markup import options_sentinel, parse_body, ref_sentinel, term_sentinel
+from modellaw.markup import invalid_characters, options_sentinel, parse_body, ref_sentinel, term_sentinel
 from modellaw.resolve import DefinitionsSlot, Designation, ParamValue, ResolvedClause, ResolvedDocument
 from modellaw.schema.clause import ClauseModule, Commentary, Source
 from modellaw.templating import compile_template, make_env, mark_default, run_template
@@ -267,8 +267,9 @@ def _render_string(ctx: RenderContext, entry: Entry, key: tuple[str, ...], sourc
     if template is None:
         return None
     text, problems = run_template(template, context, where, entry.module.id)
-    ctx.problems.extend(problems)
-    return text
+    bad = invalid_characters(text, where, entry.module.id) if text is not None else []
+    ctx.problems.extend(problems + bad)
+    return None if bad else text
 
 
 def render_text(

@@ -240,15 +240,8 @@ def check_value(declaration: Parameter, value: Any, problems: Diagnostics, where
         message = exc.errors(include_url=False)[0]["msg"].removeprefix("Value error, ")
         problems.error("RES012", f"{message} (the parameter is of type {declaration.type}; got {_SHORT.repr(value)})", where)
         return None
-    if isinstance(declaration, IntegerParameter):
-        if declaration.min is not None and checked < declaration.min:
-            problems.error("RES013", f"{checked} is below the minimum {declaration.min}", where)
-        if declaration.max is not None and checked > declaration.max:
-            problems.error("RES013", f"{checked} is above the maximum {declaration.max}", where)
-    if isinstance(declaration, ChoiceParameter) and checked not in declaration.choices:
-        problems.error("RES014", f"{checked!r} is not one of {declaration.choices}", where)
-    if isinstance(declaration, ListParameter) and len(checked) < declaration.min_items:
-        problems.error("RES015", f"at least {declaration.min_items} item(s) needed, got {len(checked)}", where)
+    for code, message in declaration.problems_with(checked):
+        problems.error(code, message, where)
     return checked
 
 

@@ -8,18 +8,23 @@ itself (``--review-comments``: "Clause <id> v<version> [status]") are left out.
 
 from __future__ import annotations
 
+import io
 import json
 import re
 import zipfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import docx
+from docx.exceptions import InvalidXmlError
 from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
 from lxml import etree
 
 from modellaw.errors import Diagnostic, Location, WriteError, relpath
+from modellaw.inputs import MAX_WORD_BYTES, read_input
 
 _GENERATED = re.compile(r"^Clause [a-z][a-z0-9-]*(\.[a-z0-9-]+)?( v\d+\.\d+\.\d+)?( \[\w+\])?(\n|$)")
 FRONT = "(front matter)"
@@ -37,32 +42,75 @@ class ReviewComment:
     anchored_text: str
 
 
+MAX_UNPACKED_BYTES = 256 * 1024 * 1024
+"""Largest total uncompressed size of a reviewed Word file's parts (a zip bomb is refused)."""
+
+_MALFORMED = (ValueError, TypeError, KeyError, AttributeError, etree.LxmlError, InvalidXmlError)
+_SAFE_XML = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
+
+
 def read_comments(path: Path) -> tuple[str, list[ReviewComment]]:
-    """Return the document title and every reviewer comment, in document order."""
+    """Return the document title and every reviewer comment, in document order.
+
+    The file is read as a bounded input (IN001-IN003), its parts may not unpack to more than
+    MAX_UNPACKED_BYTES (REV003), and a malformed part is a located error naming it (REV002).
+    """
+    display = relpath(path)
+    data, problems = read_input(path, display, MAX_WORD_BYTES)
+    if data is None:
+        raise WriteError(problems)
+    _check_package(data, display)
     try:
-        document = docx.Document(str(path))
+        document = docx.Document(io.BytesIO(data))
     except (zipfile.BadZipFile, KeyError, ValueError, etree.XMLSyntaxError, PackageNotFoundError) as exc:
-        raise WriteError([Diagnostic("REV001", f"not a Word document ({exc})", Location(relpath(path)))]) from exc
-    articles = _article_map(path)
-    comments = {c.comment_id: c for c in document.comments}
-    anchors = _anchors(document, articles)
+        raise WriteError([Diagnostic("REV001", f"not a Word document ({exc})", Location(display))]) from exc
+    with _part(display, "docProps/custom.xml"):
+        articles = _article_map(data)
+    with _part(display, "word/comments.xml"):
+        comments = {c.comment_id: c for c in document.comments}
+        texts = {cid: (c.text or "", c.author or "", c.timestamp.isoformat() if c.timestamp else "") for cid, c in comments.items()}
+    with _part(display, "word/document.xml"):
+        anchors = _anchors(document, articles)
+        title = document.core_properties.title
     found = []
     for comment_id, (eid, heading, anchored) in anchors.items():
-        comment = comments.get(comment_id)
-        if comment is None or _GENERATED.match(comment.text or ""):
+        if comment_id not in texts or _GENERATED.match(texts[comment_id][0]):
             continue
+        text, author, date = texts[comment_id]
         clause = articles.get(eid, FRONT) if eid else FRONT
-        date = comment.timestamp.isoformat() if comment.timestamp else ""
-        found.append(ReviewComment(clause, heading, comment.author or "", date, (comment.text or "").strip(), anchored))
-    return document.core_properties.title or path.stem, found
+        found.append(ReviewComment(clause, heading, author, date, text.strip(), anchored))
+    return title or path.stem, found
 
 
-def _article_map(path: Path) -> dict[str, str]:
+def _check_package(data: bytes, display: str) -> None:
+    """Raise WriteError when ``data`` is no zip package or would unpack to too much (a zip bomb)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            unpacked = sum(info.file_size for info in package.infolist())
+    except (zipfile.BadZipFile, ValueError) as exc:
+        raise WriteError([Diagnostic("REV001", f"not a Word document ({exc})", Location(display))]) from exc
+    if unpacked > MAX_UNPACKED_BYTES:
+        message = f"the parts unpack to {unpacked // (1024 * 1024)} MiB, more than the limit of {MAX_UNPACKED_BYTES // (1024 * 1024)} MiB"
+        raise WriteError([Diagnostic("REV003", message, Location(display))])
+
+
+@contextmanager
+def _part(display: str, part: str) -> Iterator[None]:
+    """Turn any failure while reading ``part`` into a located error naming the file and the part."""
+    try:
+        yield
+    except _MALFORMED as exc:
+        line = getattr(exc, "lineno", None) if isinstance(exc, etree.XMLSyntaxError) else None
+        message = f"malformed part {part}: {str(exc)[:160] or type(exc).__name__}"
+        raise WriteError([Diagnostic("REV002", message, Location(display, line, part))]) from exc
+
+
+def _article_map(data: bytes) -> dict[str, str]:
     """Return eId -> clause id from the ``modellaw.articles`` custom property (empty when absent)."""
-    with zipfile.ZipFile(path) as z:
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
         if "docProps/custom.xml" not in z.namelist():
             return {}
-        root = etree.fromstring(z.read("docProps/custom.xml"))
+        root = etree.fromstring(z.read("docProps/custom.xml"), _SAFE_XML)
     for prop in root:
         if prop.get("name") == "modellaw.articles":
             return dict(pair.split("=", 1) for pair in "".join(prop.itertext()).split(";") if "=" in pair)

@@ -13,6 +13,7 @@ from markupsafe import Markup, escape
 from modellaw import __version__
 from modellaw.catalogue import Catalogue
 from modellaw.errors import Diagnostic, Location, WriteError, relpath
+from modellaw.inputs import inputs_read
 from modellaw.libview import ClauseView
 
 MARKER = ".modellaw-catalogue"
@@ -87,11 +88,17 @@ def _check_output(out: Path) -> None:
         raise WriteError([Diagnostic("OUT006", "folder is not empty and holds no earlier catalogue; choose a new folder", where)])
     if not out.parent.is_dir():
         raise WriteError([Diagnostic("OUT002", f"output folder {relpath(out.parent)} does not exist", where)])
+    folder = out.resolve()
+    if any(folder == path or folder in path.parents for path in inputs_read()):
+        raise WriteError([Diagnostic("OUT003", "output folder holds an input file", where)])
 
 
 def _write_atomically(out: Path, pages: dict[str, str], templates: Path) -> None:
     """Write every page into a temporary folder beside ``out``, then swap it into place."""
-    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
+    try:
+        staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
+    except OSError as exc:
+        raise WriteError([Diagnostic("OUT010", f"cannot write the catalogue: {exc.strerror or exc}", Location(relpath(out)))]) from exc
     try:
         for name, html in pages.items():
             path = staging / name
@@ -104,6 +111,9 @@ def _write_atomically(out: Path, pages: dict[str, str], templates: Path) -> None
         if out.exists():
             shutil.rmtree(out)
         staging.rename(out)
+    except OSError as exc:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise WriteError([Diagnostic("OUT010", f"cannot write the catalogue: {exc.strerror or exc}", Location(relpath(out)))]) from exc
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise

@@ -64,15 +64,78 @@ def _finalize_plain(value: Any) -> Any:
     return value
 
 
+MAX_OUTPUT = 200_000
+"""Most characters one template may print, and the largest string or list it may build."""
+
+_MAX_INT_BITS = 4096
+"""Largest integer (in bits) that ``*`` and ``**`` may compute in a template."""
+
+FILTERS = ("thousands", "length", "join", "replace", "upper", "lower", "capitalize", "trim", "first", "last", "default")
+"""The only filters templates may use (docs/authoring.md lists them)."""
+
+
+class LawSandbox(SandboxedEnvironment):
+    """Jinja's sandbox with bounded arithmetic, no globals and only the documented filters.
+
+    ``*``, ``**`` and ``%`` are intercepted, which also stops Jinja from folding them at compile
+    time (``{{ 'a' * 10**10 }}`` would otherwise fill memory before any time limit starts);
+    calls with an integer argument above MAX_OUTPUT (``center``, ``ljust``...) are refused.
+    """
+
+    intercepted_binops = frozenset({"*", "**", "%"})
+
+    def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+        """Compute ``left operator right``, refusing results too large to be law text."""
+        if operator == "%" and isinstance(left, str):
+            raise SecurityError("string formatting with % is not available in templates")
+        if operator == "*":
+            _check_product(left, right)
+        if operator == "**" and isinstance(left, int) and isinstance(right, int) and right > 0 and abs(left) > 1:
+            if left.bit_length() * right > _MAX_INT_BITS:
+                raise SecurityError(f"{left} ** {right} is too large a number for a template")
+        return super().call_binop(context, operator, left, right)
+
+    def call(__self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:  # noqa: N805 - Jinja's signature
+        """Call ``__obj`` from a template, refusing integer arguments above MAX_OUTPUT."""
+        for value in (*args, *kwargs.values()):
+            if isinstance(value, int) and not isinstance(value, bool) and abs(value) > MAX_OUTPUT:
+                raise SecurityError(f"argument {value} is too large for a template call")
+        return super().call(__context, __obj, *args, **kwargs)
+
+
+def _check_product(left: Any, right: Any) -> None:
+    """Raise SecurityError when ``left * right`` would be a string, list or integer too large."""
+    for sequence, count in ((left, right), (right, left)):
+        if isinstance(sequence, (str, list, tuple)) and isinstance(count, int) and len(sequence) * count > MAX_OUTPUT:
+            raise SecurityError(f"repeating a text or list {count} times makes it longer than {MAX_OUTPUT} items")
+    if isinstance(left, int) and isinstance(right, int) and left.bit_length() + right.bit_length() > _MAX_INT_BITS:
+        raise SecurityError("the product is too large a number for a template")
+
+
+def _bounded_replace(value: Any, old: Any, new: Any, count: int | None = None) -> str:
+    """The ``replace`` filter, refusing a result longer than MAX_OUTPUT."""
+    text, old, new = str(value), str(old), str(new)
+    hits = text.count(old) if old else len(text) + 1
+    if len(text) + hits * max(len(new) - len(old), 0) > MAX_OUTPUT:
+        raise SecurityError(f"replace would make a text longer than {MAX_OUTPUT} characters")
+    return text.replace(old, new, -1 if count is None else count)
+
+
 def make_env(model_mode: bool) -> SandboxedEnvironment:
-    """Return the sandboxed, strict environment clause templates run in (no loader: no includes)."""
-    env = SandboxedEnvironment(
+    """Return the sandboxed, strict environment clause templates run in (no loader: no includes).
+
+    Templates get no globals (the context supplies the documented helpers) and only FILTERS.
+    """
+    env = LawSandbox(
         undefined=StrictUndefined,
         autoescape=False,
         keep_trailing_newline=True,
         finalize=_finalize_model if model_mode else _finalize_plain,
     )
-    env.filters["thousands"] = _thousands
+    env.globals.clear()
+    known = {**env.filters, "thousands": _thousands, "replace": _bounded_replace}
+    env.filters.clear()
+    env.filters.update({name: known[name] for name in FILTERS})
     return env
 
 
@@ -175,11 +238,16 @@ def compile_template(
     if fast is not None:
         return fast, []
     try:
-        return env.from_string(source), []
+        with _time_limit(TIME_LIMIT):
+            return env.from_string(source), []
     except TemplateSyntaxError as exc:
         line = (where.line or 1) + (exc.lineno or 1) - 1
         message = f"template error in {clause_id}: {exc.message}"
         return None, [Diagnostic("TPL001", message, Location(where.file, line, where.key_path))]
+    except TemplateTimeout:
+        return None, [Diagnostic("TPL004", f"template of {clause_id} took longer than {TIME_LIMIT:g} s to compile and was stopped", where)]
+    except (TemplateError, RecursionError, MemoryError) as exc:
+        return None, [Diagnostic("TPL001", f"template error in {clause_id}: {type(exc).__name__}: {str(exc)[:160]}", where)]
 
 
 TIME_LIMIT = 5.0
@@ -219,7 +287,7 @@ def run_template(template: Renderable, context: dict[str, Any], where: Location,
         if isinstance(template, SimpleTemplate):
             return template.render(context), []
         with _time_limit(TIME_LIMIT):
-            return template.render(context), []
+            return _render_bounded(template, context, where, clause_id)
     except TemplateTimeout:
         message = f"template of {clause_id} ran longer than {TIME_LIMIT:g} s and was stopped (a loop too large?)"
         return None, [Diagnostic("TPL004", message, where)]
@@ -231,6 +299,17 @@ def run_template(template: Renderable, context: dict[str, Any], where: Location,
         return None, [_runtime(exc, "TPL009", f"template error in {clause_id}: {exc}", where)]
     except Exception as exc:  # noqa: BLE001 - any failure inside untrusted template code is a user error
         return None, [_runtime(exc, "TPL009", f"template error in {clause_id}: {type(exc).__name__}: {exc}", where)]
+
+
+def _render_bounded(template: Template, context: dict[str, Any], where: Location, clause_id: str) -> tuple[str | None, list[Diagnostic]]:
+    """Render ``template`` piece by piece, stopping as soon as it prints more than MAX_OUTPUT characters."""
+    pieces, size = [], 0
+    for piece in template.generate(context):
+        size += len(piece)
+        if size > MAX_OUTPUT:
+            return None, [Diagnostic("TPL005", f"template of {clause_id} printed more than {MAX_OUTPUT} characters and was stopped", where)]
+        pieces.append(piece)
+    return "".join(pieces), []
 
 
 def _runtime(exc: BaseException, code: str, message: str, where: Location) -> Diagnostic:

@@ -16,6 +16,7 @@ _CODES = {
     "string_pattern_mismatch": "013",
     "value_error": "014",
     "union_tag_invalid": "015",
+    "string_too_long": "016",
 }
 
 
@@ -23,7 +24,7 @@ def validate_model(model: type[BaseModel], loaded: LoadedYaml, prefix: str) -> t
     """Validate ``loaded.data`` against ``model``; return the instance (None on errors) and problems.
 
     Rule codes are ``<prefix><nnn>``: 010 missing key, 011 unknown key, 012 value not allowed,
-    013 bad id/pattern, 014 failed check, 015 unknown kind/type, 020 any other type error.
+    013 bad id/pattern, 014 failed check, 015 unknown kind/type, 016 text too long, 020 any other type error.
     """
     if not isinstance(loaded.data, dict):
         message = f"expected a mapping at the top level, found {_kind(loaded.data)}"

@@ -6,21 +6,28 @@ is kept so that lines are looked up only when a message or a text origin needs o
 
 from __future__ import annotations
 
+import hashlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from modellaw.errors import Diagnostic, Location
+from modellaw.inputs import read_input
 
 KeyPath = tuple[str | int, ...]
 
-_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff\ue000-\ue0ff]")
-"""Characters XML 1.0 cannot hold, plus the private-use block that the renderer reserves."""
+XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff\ue000-\uf8ff\U000f0000-\U0010ffff]")
+"""Characters XML 1.0 cannot hold (control characters, lone surrogates), DEL, and the private-use
+areas (the renderer reserves U+E000-U+E0FF; the rest prints as empty boxes)."""
+_XML_INVALID = XML_INVALID
 
 _PLAIN_TAGS = {"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
+_SCALAR_TAGS = {f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "timestamp")}
+"""Scalars the schemas can hold: no ``!!binary`` (bytes), ``!!set`` or other typed values."""
+_CHECKED_TAGS = _SCALAR_TAGS - {"tag:yaml.org,2002:str"}
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 """libyaml's safe loader when PyYAML was built with it (about ten times faster), else the Python one."""
@@ -33,6 +40,8 @@ class LoadedYaml:
     file: str
     data: Any
     root: yaml.Node | None = None
+    sha256: str = ""
+    """Hash of the file's bytes, as read (empty for parsed text)."""
 
     def _walk(self, path: KeyPath) -> list[tuple[yaml.Node, yaml.Node | None]]:
         """Return (node, key node) for each step of ``path`` that exists, from the root down."""
@@ -86,8 +95,11 @@ def dotted(path: KeyPath) -> str:
     return ".".join(str(p) for p in path)
 
 
-def _check_nodes(node: yaml.Node, path: KeyPath, file: str, problems: list[Diagnostic], seen: set[int] | None = None) -> None:
-    """Report duplicate keys and forbidden characters; raise on tags other than plain maps and lists.
+def _check_nodes(
+    node: yaml.Node, path: KeyPath, file: str, problems: list[Diagnostic], seen: set[int] | None = None, loader: Any = None
+) -> None:
+    """Report duplicate keys, forbidden characters and values Python cannot hold (YAML006);
+    raise on tags other than plain maps, lists and scalars.
 
     Each node is checked once: aliases share nodes, and walking them again would take
     exponential time on hostile input ("billion laughs").
@@ -98,6 +110,8 @@ def _check_nodes(node: yaml.Node, path: KeyPath, file: str, problems: list[Diagn
     seen.add(id(node))
     if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)) and node.tag not in _PLAIN_TAGS:
         raise yaml.constructor.ConstructorError(None, None, f"tag {node.tag!r} is not allowed", node.start_mark)
+    if isinstance(node, yaml.ScalarNode) and node.tag not in _SCALAR_TAGS:
+        raise yaml.constructor.ConstructorError(None, None, f"tag {node.tag!r} is not allowed", node.start_mark)
     if isinstance(node, yaml.MappingNode):
         names: set[str] = set()
         for key, value in node.value:
@@ -105,25 +119,43 @@ def _check_nodes(node: yaml.Node, path: KeyPath, file: str, problems: list[Diagn
             if name in names and name != "<<":
                 problems.append(Diagnostic("YAML002", f"duplicate key {name!r}", Location(file, key.start_mark.line + 1, dotted((*path, name)))))
             names.add(name)
-            _check_nodes(value, (*path, name), file, problems, seen)
+            _check_nodes(value, (*path, name), file, problems, seen, loader)
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
-            _check_nodes(item, (*path, index), file, problems, seen)
+            _check_nodes(item, (*path, index), file, problems, seen, loader)
+    elif node.tag in _CHECKED_TAGS and loader is not None:
+        _check_scalar_value(node, path, file, problems, loader)
     elif isinstance(node.value, str) and (match := _XML_INVALID.search(node.value)):
         line = node.start_mark.line + 1 + node.value.count("\n", 0, match.start())
         message = f"character U+{ord(match.group()):04X} cannot appear in a document (XML-invalid or reserved)"
         problems.append(Diagnostic("YAML003", message, Location(file, line, dotted(path))))
 
 
-def load_yaml(path: Path, display: str) -> tuple[LoadedYaml | None, list[Diagnostic]]:
-    """Read ``path`` safely; return the loaded document (None when unreadable) and its problems."""
+def _check_scalar_value(node: yaml.ScalarNode, path: KeyPath, file: str, problems: list[Diagnostic], loader: Any) -> None:
+    """Report a number or date that Python refuses (beyond the integer digit limit, 30 February)."""
     try:
-        text = path.read_text(encoding="utf-8")
+        loader.construct_object(node)
+    except (ValueError, OverflowError) as exc:
+        shown = node.value if len(node.value) <= 40 else node.value[:37] + "..."
+        message = f"value {shown!r} cannot be read as a {node.tag.rsplit(':', 1)[-1]}: {str(exc)[:120]}"
+        problems.append(Diagnostic("YAML006", message, Location(file, node.start_mark.line + 1, dotted(path))))
+
+
+def load_yaml(path: Path, display: str) -> tuple[LoadedYaml | None, list[Diagnostic]]:
+    """Read ``path`` safely (a regular file, bounded in size); return the document (None when
+    unreadable) and its problems."""
+    data, problems = read_input(path, display)
+    if data is None:
+        return None, problems
+    try:
+        text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        return None, [Diagnostic("YAML004", f"file is not UTF-8 text ({exc.reason})", Location(display))]
-    except OSError as exc:
-        return None, [Diagnostic("YAML005", f"cannot read file: {exc.strerror}", Location(display))]
-    return parse_yaml(text, display)
+        line = data.count(b"\n", 0, exc.start) + 1
+        column = len(data[data.rfind(b"\n", 0, exc.start) + 1 : exc.start].decode("utf-8", "replace")) + 1
+        message = f"file is not UTF-8 text ({exc.reason} at column {column})"
+        return None, [Diagnostic("YAML004", message, Location(display, line))]
+    loaded, problems = parse_yaml(text, display)
+    return (replace(loaded, sha256=hashlib.sha256(data).hexdigest()) if loaded else None), problems
 
 
 def parse_yaml(text: str, display: str) -> tuple[LoadedYaml | None, list[Diagnostic]]:
@@ -135,7 +167,9 @@ def parse_yaml(text: str, display: str) -> tuple[LoadedYaml | None, list[Diagnos
         node = loader.get_single_node()
         if node is None:
             return LoadedYaml(display, None), []
-        _check_nodes(node, (), display, problems)
+        _check_nodes(node, (), display, problems, loader=loader)
+        if problems:
+            return None, problems
         data = loader.construct_document(node)
     except yaml.reader.ReaderError as exc:
         line = text.count("\n", 0, exc.position) + 1

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Annotated, Literal, Union
+from typing import Annotated, Any, Literal, Self, Union
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
@@ -35,6 +35,26 @@ class _Parameter(BaseModel):
     description: str = Field(min_length=3)
     """What the parameter controls, for drafters reading the catalogue."""
 
+    def problems_with(self, value: Any) -> list[tuple[str, str]]:
+        """Return (rule code, message) for each way a value of the right type breaks the declaration.
+
+        The same check runs on the declared default (at load) and on the config's value (at resolve).
+        """
+        return []
+
+    @model_validator(mode="after")
+    def _default_fits(self) -> Self:
+        default = getattr(self, "default", None)
+        if default is not None:
+            for _, message in self.problems_with(default):
+                raise ValueError(f"default {_short(default)}: {message}")
+        return self
+
+
+def _short(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
 
 class TextParameter(_Parameter):
     """A piece of text, such as the name of an authority."""
@@ -57,16 +77,21 @@ class IntegerParameter(_Parameter):
     unit: str | None = None
     """Unit for catalogues, e.g. ``years``; the template writes the unit itself."""
 
-    @model_validator(mode="after")
-    def _default_within_bounds(self) -> IntegerParameter:
-        if self.min is not None and self.max is not None and self.min > self.max:
-            raise ValueError(f"min {self.min} is greater than max {self.max}")
-        if self.default is not None:
-            if self.min is not None and self.default < self.min:
-                raise ValueError(f"default {self.default} is below min {self.min}")
-            if self.max is not None and self.default > self.max:
-                raise ValueError(f"default {self.default} is above max {self.max}")
-        return self
+    @model_validator(mode="before")
+    @classmethod
+    def _bounds_in_order(cls, data: Any) -> Any:
+        low, high = (data.get("min"), data.get("max")) if isinstance(data, dict) else (None, None)
+        if isinstance(low, int) and isinstance(high, int) and low > high:
+            raise ValueError(f"min {low} is greater than max {high}")
+        return data
+
+    def problems_with(self, value: Any) -> list[tuple[str, str]]:
+        """Return the bound the value breaks (RES013)."""
+        if self.min is not None and value < self.min:
+            return [("RES013", f"{value} is below the minimum {self.min}")]
+        if self.max is not None and value > self.max:
+            return [("RES013", f"{value} is above the maximum {self.max}")]
+        return []
 
 
 class ChoiceParameter(_Parameter):
@@ -78,11 +103,9 @@ class ChoiceParameter(_Parameter):
     default: str | None = None
     """Value used when the config sets none; must be one of ``choices``."""
 
-    @model_validator(mode="after")
-    def _default_is_a_choice(self) -> ChoiceParameter:
-        if self.default is not None and self.default not in self.choices:
-            raise ValueError(f"default {self.default!r} is not one of {self.choices}")
-        return self
+    def problems_with(self, value: Any) -> list[tuple[str, str]]:
+        """Return the problem when the value is not one of the choices (RES014)."""
+        return [] if value in self.choices else [("RES014", f"{_short(value)} is not one of {self.choices}")]
 
 
 class ListParameter(_Parameter):
@@ -91,8 +114,18 @@ class ListParameter(_Parameter):
     type: Literal["list"]
     default: list[str] | None = None
     """Items used when the config sets none."""
-    min_items: int = 0
+    min_items: int = Field(default=0, ge=0)
     """Fewest items allowed."""
+    max_items: int | None = Field(default=None, ge=1)
+    """Most items allowed (no limit when absent)."""
+
+    def problems_with(self, value: Any) -> list[tuple[str, str]]:
+        """Return the problem when the list is shorter than min_items or longer than max_items (RES015)."""
+        if len(value) < self.min_items:
+            return [("RES015", f"at least {self.min_items} item(s) needed, got {len(value)}")]
+        if self.max_items is not None and len(value) > self.max_items:
+            return [("RES015", f"at most {self.max_items} item(s) allowed, got {len(value)}")]
+        return []
 
 
 class BooleanParameter(_Parameter):

@@ -12,6 +12,11 @@ from modellaw.schema.types import ClauseId, LanguageTag
 
 _STRICT = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
 
+MAX_PROPERTY = 255
+"""Word's limit on a core property (title, author...): longer values are refused at load (CFG016)."""
+MAX_NAME = 200
+"""Limit on the jurisdiction's name, which the ``subject`` property carries with the mode."""
+
 DEFINITIONS_SLOT = "definitions"
 """The structure entry that places the assembled definitions article."""
 
@@ -21,7 +26,7 @@ class Jurisdiction(BaseModel):
 
     model_config = _STRICT
 
-    name: str = "[State]"
+    name: str = Field(default="[State]", max_length=MAX_NAME)
     """Name of the State, or a bracketed placeholder in a model law."""
     tradition: Literal["civil-law", "common-law"] = "civil-law"
     """civil-law: chapters and articles; common-law: parts and sections."""
@@ -46,9 +51,9 @@ class DocumentConfig(BaseModel):
 
     model_config = _STRICT
 
-    title: str = Field(min_length=3)
+    title: str = Field(min_length=3, max_length=MAX_PROPERTY)
     """Long title of the law."""
-    short_title: str | None = None
+    short_title: str | None = Field(default=None, max_length=MAX_PROPERTY)
     """Short title for headers; defaults to the long title."""
     mode: Literal["model", "enactment"] = "model"
     """model: status markers, options in brackets, commentary and sources; enactment: clean text."""
@@ -56,16 +61,18 @@ class DocumentConfig(BaseModel):
     language: Annotated[LanguageTag, AfterValidator(check_language)] = "en"
     """Language of the text (en, ru or ar, optionally with a region: ru-KZ); other languages come
     from the translations beside each module."""
-    version: str = Field(default="0.1", min_length=1)
+    version: str = Field(default="0.1", min_length=1, max_length=64)
     """Version of the draft."""
     date: dt.date
     """Date of the draft; printed on the title page and pinned in the file's properties."""
-    author: str = "modellaw"
+    author: str = Field(default="modellaw", max_length=MAX_PROPERTY)
     """Author recorded in the file's properties."""
     draft_marking: str | None = "Draft"
     """Marking on the title page; null for none."""
     library: list[str] = []
     """Extra clause library folders, relative to the config file."""
+    allow_outside_paths: bool = False
+    """Allow library folders outside the config's folder tree (absolute paths, ``..``); each is noted in the build output."""
     builtin_library: bool = True
     """Whether the built-in clause library is loaded as well."""
     structure: list[Division] = Field(min_length=1)

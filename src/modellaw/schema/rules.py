@@ -2,14 +2,30 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+import regex
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from modellaw.schema.clause import OptionKey, Source
 from modellaw.schema.types import ClauseId
 
 _STRICT = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
+
+MATCH_TIME_LIMIT = 2.0
+"""Seconds one ``text_matches`` search may take on one article before the rule fails (RUL006)."""
+
+
+@lru_cache(maxsize=256)
+def compiled(pattern: str) -> regex.Pattern[str]:
+    """Return ``pattern`` compiled case-insensitively (the ``regex`` engine, which can time out)."""
+    return regex.compile(pattern, regex.IGNORECASE | regex.VERSION0)
+
+
+def bounded_search(pattern: str, text: str) -> bool:
+    """True when ``pattern`` matches somewhere in ``text``; raise TimeoutError after MATCH_TIME_LIMIT."""
+    return compiled(pattern).search(text, timeout=MATCH_TIME_LIMIT) is not None
 
 
 class Trigger(BaseModel):
@@ -44,6 +60,16 @@ class Requirement(BaseModel):
     """With ``at_most``: a parameter of the triggering clauses whose value is capped."""
     at_most: int | None = None
     """The highest value ``parameter`` may take."""
+
+    @field_validator("text_matches")
+    @classmethod
+    def _compiles(cls, value: str | None) -> str | None:
+        if value is not None:
+            try:
+                compiled(value)
+            except (regex.error, OverflowError, RecursionError) as exc:
+                raise ValueError(f"text_matches is not a valid regular expression: {exc}") from exc
+        return value
 
     @model_validator(mode="after")
     def _something_required(self) -> Requirement:

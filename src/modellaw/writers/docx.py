@@ -26,6 +26,8 @@ from docx.text.paragraph import Paragraph as WordParagraph
 from modellaw.annex import Annex
 from modellaw.ir import Alternatives, Article, DefinedTerm, Division, Front, Document, Inline, OptionGroup, Paragraph, Point, Ref, Term, Text
 from modellaw.languages.grammar import grammar_for
+from modellaw.errors import WriteError, relpath
+from modellaw.inputs import MAX_WORD_BYTES, read_input
 from modellaw.resources import templates_dir
 from modellaw.vocabulary import is_right_to_left
 from modellaw.walk import iter_inlines
@@ -60,6 +62,15 @@ def write_annex_docx(annex: Annex, document: Document) -> bytes:
     return builder.finish()
 
 
+def _reference_template() -> bytes:
+    """Return the bytes of the reference .docx (named styles), read as a tracked, bounded input."""
+    path = templates_dir() / "docx" / "reference.docx"
+    data, problems = read_input(path, relpath(path), MAX_WORD_BYTES)
+    if data is None:
+        raise WriteError(problems)
+    return data
+
+
 class DocxBuilder:
     """Builds one Word document from the IR: ``compose()`` lays out the blocks, ``finish()`` writes the file."""
 
@@ -69,7 +80,7 @@ class DocxBuilder:
         self.words = words_for(document.meta)
         self.model = document.meta.mode == "model"
         self.common_law = document.meta.tradition == "common-law"
-        self.doc: WordDocument = docx.Document(str(templates_dir() / "docx" / "reference.docx"))
+        self.doc: WordDocument = docx.Document(io.BytesIO(_reference_template()))
         self.style_ids = {s.name: s.style_id for s in self.doc.styles}
         self.term_anchors = _term_anchors(document)
         self.targets = {ref.target_eid for ref in _iter_refs(document) if ref.target_eid} | set(self.term_anchors.values())

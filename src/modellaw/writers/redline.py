@@ -4,9 +4,12 @@ Both drafts are laid out by the ordinary Word writer; their paragraphs are group
 of the law they belong to (front matter, chapter, article by clause id) and aligned group by
 group, so an article that only moved or was renumbered is matched to itself. Unchanged
 paragraphs are kept as the new draft writes them (fields, links, footnotes); changed
-paragraphs become words with ``w:ins``/``w:del``; added and removed paragraphs are inserted or
-deleted whole. Accepting every change gives the new draft's text, rejecting every change the
-old draft's. Author and date come from the new config, never the clock.
+paragraphs become words with ``w:ins``/``w:del`` and keep the new draft's bookmarks;
+added and removed paragraphs are inserted or deleted whole. Footnotes are tracked too: the old
+draft's notes are copied in as deleted references, so accepting every change gives the new
+draft's text and footnotes, rejecting every change the old draft's; a link whose bookmark is
+gone in the merged document becomes plain text. Author and date come from the new config,
+never the clock.
 """
 
 from __future__ import annotations
@@ -27,6 +30,11 @@ Block = _oxml.ParagraphXml | _oxml.TableXml
 _RUN = re.compile(r"<w:r>.*?</w:r>", re.S)
 _BOOKMARK = re.compile(r'<w:bookmark(?:Start|End) [^>]*/>')
 _FOOTNOTE_RUN = re.compile(r"<w:r><w:rPr><w:rStyle [^>]*/></w:rPr><w:footnoteReference [^>]*/></w:r>")
+_BOOKMARK_START = re.compile(r"<w:bookmarkStart [^>]*/>")
+_BOOKMARK_END = re.compile(r"<w:bookmarkEnd [^>]*/>")
+_BOOKMARK_NAME = re.compile(r'<w:bookmarkStart [^>]*w:name="([^"]*)"')
+_NOTE_ID = re.compile(r'w:id="(\d+)"')
+_LINK = re.compile(r'<w:hyperlink w:anchor="([^"]*)"[^>]*>(.*?)</w:hyperlink>', re.S)
 
 
 def write_redline(old: Document, new: Document) -> bytes:
@@ -34,19 +42,26 @@ def write_redline(old: Document, new: Document) -> bytes:
     old_builder, new_builder = DocxBuilder(old), DocxBuilder(new)
     old_builder.compose()
     new_builder.compose()
-    tracker = _Tracker(new.meta.author, f"{_oxml.pinned_moment(new.meta.date).isoformat().replace('+00:00', 'Z')}")
-    new_builder.blocks = list(tracker.merge(old_builder.blocks, new_builder.blocks))
+    date = _oxml.pinned_moment(new.meta.date).isoformat().replace("+00:00", "Z")
+    tracker = _Tracker(new.meta.author, date, old_builder.footnotes, new_builder.footnotes)
+    new_builder.blocks = _links_resolved(list(tracker.merge(old_builder.blocks, new_builder.blocks)))
     new_builder.headings = []  # review comments are not anchored in a redline
     return new_builder.finish()
 
 
 class _Tracker:
-    """Turns two block lists into one with revision marks; revision ids count up from 100000."""
+    """Turns two block lists into one with revision marks; revision ids count up from 100000.
 
-    def __init__(self, author: str, date: str) -> None:
+    ``old_notes`` are the old draft's footnotes; ``notes`` the new draft's, to which the old
+    notes that deleted references need are appended (with new ids).
+    """
+
+    def __init__(self, author: str, date: str, old_notes: list[str], notes: list[str]) -> None:
         self.author = author
         self.date = date
         self.next_id = 100_000
+        self.old_notes = old_notes
+        self.notes = notes
 
     def merge(self, old: list[Block], new: list[Block]) -> Iterator[Block]:
         """Yield the merged blocks, group by group in the new draft's order."""
@@ -68,11 +83,11 @@ class _Tracker:
         matcher = difflib.SequenceMatcher(None, old_texts, new_texts, autojunk=False)
         for tag, i1, i2, j1, j2 in matcher.get_opcodes():
             if tag == "equal":
-                yield from new[j1:j2]
+                yield from (self._same_text(o, n) for o, n in zip(old[i1:i2], new[j1:j2], strict=True))
                 continue
             paired = min(i2 - i1, j2 - j1) if tag == "replace" else 0
             for k in range(paired):
-                yield self._changed(old_texts[i1 + k], new[j1 + k], new_texts[j1 + k])
+                yield self._changed(old[i1 + k], old_texts[i1 + k], new[j1 + k], new_texts[j1 + k])
             yield from (self._deleted(b) for b in old[i1 + paired : i2] if isinstance(b, _oxml.ParagraphXml))
             yield from (self._inserted(b) for b in new[j1 + paired : j2])
 
@@ -84,18 +99,52 @@ class _Tracker:
         rid, author, date = self._revision()
         return f'<w:{kind} w:id="{rid}" w:author="{_oxml._attribute(author)}" w:date="{date}"/>'
 
-    def _changed(self, old_text: str, new_block: Block, new_text: str) -> Block:
+    def _same_text(self, old_block: Block, new_block: Block) -> Block:
+        """Return the new paragraph, its footnotes tracked when they differ from the old one's."""
+        if not isinstance(new_block, _oxml.ParagraphXml) or not isinstance(old_block, _oxml.ParagraphXml):
+            return new_block
+        old_content, new_content = "".join(old_block.content), "".join(new_block.content)
+        old_runs, new_runs = _FOOTNOTE_RUN.findall(old_content), _FOOTNOTE_RUN.findall(new_content)
+        if self._note_texts(old_runs, self.old_notes) == self._note_texts(new_runs, self.notes):
+            return new_block
+        content = _FOOTNOTE_RUN.sub("", new_content) + self._tracked_notes(old_runs, new_runs)
+        return _oxml.ParagraphXml(new_block.style_id, content, new_block.owner)
+
+    def _changed(self, old_block: Block, old_text: str, new_block: Block, new_text: str) -> Block:
         if isinstance(new_block, _oxml.TableXml):
             return new_block
-        opening, closing = _open_field_parts("".join(new_block.content))
-        pieces = [opening]
+        content = "".join(new_block.content)
+        opening, closing = _open_field_parts(content)
+        pieces = [opening, *_BOOKMARK_START.findall(content)]
         for kind, piece in word_diff(old_text, new_text):
             if kind == "equal":
                 pieces.append(_oxml.run_xml(piece))
             else:
                 pieces.append(_oxml.tracked_run_xml("ins" if kind == "insert" else "del", piece, *self._revision()))
-        pieces.append(closing)
+        old_runs = _FOOTNOTE_RUN.findall("".join(old_block.content)) if isinstance(old_block, _oxml.ParagraphXml) else []
+        new_runs = _FOOTNOTE_RUN.findall(content)
+        if self._note_texts(old_runs, self.old_notes) == self._note_texts(new_runs, self.notes):
+            pieces.extend(new_runs)
+        else:
+            pieces.append(self._tracked_notes(old_runs, new_runs))
+        pieces += [*_BOOKMARK_END.findall(content), closing]
         return _oxml.ParagraphXml(new_block.style_id, "".join(pieces), new_block.owner)
+
+    @staticmethod
+    def _note_texts(runs: list[str], notes: list[str]) -> list[str]:
+        """Return the markup of the footnotes that ``runs`` reference, ids left out (to compare)."""
+        return [_NOTE_ID.sub("", notes[int(_NOTE_ID.search(run).group(1)) - 2]) for run in runs]
+
+    def _tracked_notes(self, old_runs: list[str], new_runs: list[str]) -> str:
+        """Return the old references deleted (their notes copied in) and the new ones inserted."""
+        return "".join(self._wrap("del", self._copied_note(run)) for run in old_runs) + "".join(self._wrap("ins", run) for run in new_runs)
+
+    def _copied_note(self, run: str) -> str:
+        """Copy the old footnote that ``run`` references into the new notes; return the run pointing at the copy."""
+        old_id = int(_NOTE_ID.search(run).group(1))
+        new_id = len(self.notes) + 2
+        self.notes.append(_NOTE_ID.sub(f'w:id="{new_id}"', self.old_notes[old_id - 2], count=1))
+        return _NOTE_ID.sub(f'w:id="{new_id}"', run)
 
     def _inserted(self, block: Block) -> Block:
         if isinstance(block, _oxml.TableXml):
@@ -104,7 +153,7 @@ class _Tracker:
         return _MarkedParagraph(block.style_id, content, block.owner, self._mark("ins"))
 
     def _deleted(self, block: _oxml.ParagraphXml) -> Block:
-        content = _FOOTNOTE_RUN.sub("", _BOOKMARK.sub("", "".join(block.content)))
+        content = _FOOTNOTE_RUN.sub(lambda m: self._copied_note(m.group()), _BOOKMARK.sub("", "".join(block.content)))
         content = _RUN.sub(lambda m: self._wrap("del", _to_deleted(m.group())), content)
         return _MarkedParagraph(block.style_id, content, block.owner, self._mark("del"))
 
@@ -147,6 +196,20 @@ def _open_field_parts(content: str) -> tuple[str, str]:
     if ends > begins:
         return "", _oxml.FIELD_END_XML
     return "", ""
+
+
+def _links_resolved(blocks: list[Block]) -> list[Block]:
+    """Return the blocks with every internal link whose bookmark is not in them turned into plain runs."""
+    names = {name for b in blocks if isinstance(b, _oxml.ParagraphXml) for name in _BOOKMARK_NAME.findall("".join(b.content))}
+    names |= {name for b in blocks if isinstance(b, _oxml.TableXml) for name in _BOOKMARK_NAME.findall(b.xml())}
+
+    def unlink(match: re.Match[str]) -> str:
+        return match.group() if match.group(1) in names else match.group(2)
+
+    for block in blocks:
+        if isinstance(block, _oxml.ParagraphXml):
+            block.content = [_LINK.sub(unlink, "".join(block.content))]
+    return blocks
 
 
 def _to_deleted(run: str) -> str:
