@@ -5,21 +5,18 @@ from __future__ import annotations
 import re
 
 from modellaw.errors import Diagnostic, Diagnostics, Location, Severity
-from modellaw.ir import Article, Document, Text, plain_text
+from modellaw.ir import Article, Document, plain_text
 from modellaw.library import RuleEntry
 from modellaw.resolve import ResolvedClause, ResolvedDocument
+from modellaw.textcheck import check_text
 from modellaw.walk import iter_inlines
-
-_PLACEHOLDER = re.compile(r"\[[^\[\]]{2,80}\]")
-
 
 def run_checks(document: Document, resolved: ResolvedDocument) -> list[Diagnostic]:
     """Return the problems the checks find (warnings and errors)."""
     problems = Diagnostics()
     for rule in resolved.library.rules:
         problems.extend(check_rule(rule, document, resolved))
-    if document.meta.mode == "enactment":
-        _placeholders(document, resolved, problems)
+    check_text(document, resolved, problems)
     return problems.items
 
 
@@ -72,13 +69,3 @@ def _structure_location(resolved: ResolvedDocument, clause_id: str) -> Location 
         if clause_id in division.clauses:
             return resolved.loaded.locate(("structure", d_index, "clauses", division.clauses.index(clause_id)))
     return None
-
-
-def _placeholders(document: Document, resolved: ResolvedDocument, problems: Diagnostics) -> None:
-    """Warn about bracketed placeholders left in enactment text, once per article."""
-    for article in document.articles():
-        found = sorted({m.group() for n in iter_inlines(article) if isinstance(n, Text) for m in _PLACEHOLDER.finditer(n.text)})
-        if found:
-            where = _structure_location(resolved, article.clause_id) if article.clause_id != "definitions" else None
-            message = f"{article.label} ({article.clause_id}) still has placeholders in enactment mode: {', '.join(found)}; set them in the config"
-            problems.warning("CHK001", message, where)

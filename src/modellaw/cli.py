@@ -17,6 +17,25 @@ from modellaw.errors import Diagnostic, DraftingError
 _EXISTING = click.Path(exists=True, dir_okay=False, path_type=Path)
 
 
+class _ConfigOrDefault(click.Path):
+    """An existing config file, or the name ``default`` for the built-in default config."""
+
+    def __init__(self) -> None:
+        super().__init__(exists=True, dir_okay=False, path_type=Path)
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        """Return the built-in default config's path for ``default``, else the checked path."""
+        if value == "default" and not Path(value).exists():
+            from modellaw.resources import default_config
+
+            return default_config()
+        return super().convert(value, param, ctx)
+
+
+_CONFIG = _ConfigOrDefault()
+_HELP = {"help_option_names": ["-h", "--help"]}
+
+
 def _report(diagnostics: list[Diagnostic]) -> None:
     for diagnostic in diagnostics:
         click.echo(diagnostic.format(), err=True)
@@ -38,7 +57,7 @@ def handle_errors(command: Callable[..., Any]) -> Callable[..., Any]:
     return wrapper
 
 
-@click.group()
+@click.group(context_settings=_HELP)
 @click.version_option(__version__, prog_name="modellaw")
 def main() -> None:
     """Draft model legislation from a library of reusable, sourced clause modules."""
@@ -64,14 +83,15 @@ def build(config: Path | None, output: Path, mode: str | None, fmt: str | None, 
 
 
 @main.command()
-@click.argument("old", type=_EXISTING)
-@click.argument("new", type=_EXISTING)
+@click.argument("old", type=_CONFIG)
+@click.argument("new", type=_CONFIG)
 @click.option("-o", "--output", "output", required=True, type=click.Path(path_type=Path), help="Output file (.docx or .md).")
 @click.option("--redline", is_flag=True, help="Write the NEW draft with tracked changes against OLD (Word only).")
 @click.option("--format", "fmt", type=click.Choice(["docx", "md"]), help="Output format (default: from the file name).")
 @handle_errors
 def compare(old: Path, new: Path, output: Path, redline: bool, fmt: str | None) -> None:
-    """Compare two drafts (OLD and NEW configs): side-by-side annex, or a redline with --redline."""
+    """Compare two drafts (OLD and NEW configs; ``default`` names the built-in model law): side-by-side annex,
+    or a redline with --redline."""
     from modellaw.api import compare_to_file
 
     annex = compare_to_file(old, new, output, fmt=fmt, redline=redline)

@@ -24,6 +24,7 @@ from modellaw.resolve import DefinitionsSlot, ParamValue, ResolvedClause, Resolv
 from modellaw.schema.clause import ClauseModule, DefinitionModule
 from modellaw.schema.config import Division, DocumentConfig
 from modellaw.walk import iter_inlines, map_inlines
+from modellaw.templating import format_boolean, format_number
 from modellaw.yamlio import LoadedYaml
 
 
@@ -187,10 +188,19 @@ def _text_lines(article: Article | None, point: Point | None) -> tuple[list[str]
     return common, tuple(options)
 
 
+def _default_text(value: object) -> str:
+    """Return a parameter default as a reader sees it: lists joined, booleans as words, numbers grouped."""
+    if isinstance(value, list):
+        return "; ".join(value)
+    if isinstance(value, bool):
+        return format_boolean(value)
+    return format_number(value) if isinstance(value, int) else str(value)
+
+
 def _parameters(module: ClauseModule | DefinitionModule) -> list[ParameterView]:
     views = []
     for name, p in module.parameters.items():
-        default = "—" if p.default is None else ("; ".join(p.default) if isinstance(p.default, list) else str(p.default))
+        default = "—" if p.default is None else _default_text(p.default)
         bounds = ""
         if getattr(p, "min", None) is not None or getattr(p, "max", None) is not None:
             bounds = f"{getattr(p, 'min', None) if getattr(p, 'min', None) is not None else ''}–{getattr(p, 'max', None) if getattr(p, 'max', None) is not None else ''}"

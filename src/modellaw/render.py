@@ -79,7 +79,7 @@ def render(resolved: ResolvedDocument, catalogue: Catalogue) -> tuple[Document, 
     """
     config = resolved.loaded.config
     ctx = RenderContext(
-        make_env(config.mode == "model"),
+        make_env(config.mode == "model", config.language),
         config.mode == "model",
         config.jurisdiction.tradition == "common-law",
         config.jurisdiction.name,

@@ -1,0 +1,110 @@
+"""A national drafter's bill (issue 13): no silent text errors, names for settings, help everywhere."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import click
+import pytest
+
+from modellaw.cli import main
+from modellaw.resources import builtin_library
+from modellaw.templating import format_boolean, format_number
+from tests.conftest import edit
+
+EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "common-law-bill.yaml"
+
+
+@pytest.fixture
+def bill(tmp_path: Path) -> Path:
+    """Return a copy of the shipped common-law example bill."""
+    target = tmp_path / "bill.yaml"
+    shutil.copy(EXAMPLE, target)
+    return target
+
+
+def test_shipped_common_law_example_is_clean_under_strict(bill: Path, run_cli) -> None:
+    result = run_cli("build", bill, "-o", bill.with_name("bill.md"), "--strict")
+    assert result.exit_code == 0, result.output
+    assert "CHK" not in result.stderr
+
+
+def test_long_placeholder_is_reported_with_the_parameter_to_set(bill: Path, run_cli) -> None:
+    edit(bill, "  offences.ai-generated-content: {content_offences_law: sections 5 to 7 of the Terrorism Act 2004}\n", "")
+    result = run_cli("build", bill, "-o", bill.with_name("bill.md"))
+    assert result.exit_code == 0
+    lines = [line for line in result.stderr.splitlines() if "[CHK001]" in line]
+    assert len(lines) == 1, result.stderr
+    assert "set parameters.offences.ai-generated-content.content_offences_law in the config" in lines[0]
+    assert "[the provisions of national law on public provocation" in lines[0]
+    strict = run_cli("build", bill, "-o", bill.with_name("strict.md"), "--strict")
+    assert strict.exit_code == 1 and not bill.with_name("strict.md").exists()
+
+
+def test_placeholder_in_the_state_name_names_jurisdiction_name(bill: Path, run_cli) -> None:
+    edit(bill, "name: Northland", 'name: "[State]"')
+    result = run_cli("build", bill, "-o", bill.with_name("bill.md"))
+    assert "placeholder [State] in enactment mode; set jurisdiction.name" in result.stderr
+
+
+def test_doubled_article_across_a_parameter_is_reported_with_the_parameter(bill: Path, run_cli) -> None:
+    edit(bill, "{short_title: Artificial", "{short_title: the Artificial")
+    result = run_cli("build", bill, "-o", bill.with_name("bill.md"))
+    lines = [line for line in result.stderr.splitlines() if "[CHK002]" in line]
+    assert len(lines) == 1, result.stderr
+    assert "'the the'" in lines[0] and "parameters.general.short-title.short_title" in lines[0]
+    assert "bill.yaml:" in lines[0]
+
+
+def test_text_parameter_descriptions_say_whether_the_value_includes_an_article() -> None:
+    import yaml
+
+    missing = []
+    for path in sorted(builtin_library().rglob("*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        for name, declaration in ((data or {}).get("parameters") or {}).items() if isinstance(data, dict) else ():
+            if declaration.get("type") in ("text", "list") and "article" not in declaration["description"]:
+                missing.append(f"{path.name}:{name}")
+    assert not missing
+
+
+def test_numbers_are_grouped_by_language_and_booleans_print_as_words() -> None:
+    assert format_number(10000000) == "10,000,000"
+    assert format_number(10000000, "fr").replace("\u202f", " ") == "10 000 000"
+    assert format_number(14) == "14"
+    assert format_number(5000, "xx-unknown") == "5,000"
+    assert (format_boolean(True), format_boolean(False)) == ("yes", "no")
+
+
+def test_fines_print_grouped_in_the_bill(bill: Path, run_cli) -> None:
+    run_cli("build", bill, "-o", bill.with_name("bill.md"))
+    text = bill.with_name("bill.md").read_text(encoding="utf-8")
+    assert "10,000,000 Northland dollars" in text and "10000000" not in text
+
+
+def test_boolean_defaults_print_as_words(run_cli) -> None:
+    result = run_cli("clauses", "show", "state-use.necessity-proportionality")
+    assert result.exit_code == 0
+    assert "True" not in result.stdout and "yes" in result.stdout
+
+
+def _commands(group: click.Group, prefix: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
+    found = [prefix]
+    for name, command in group.commands.items():
+        found += _commands(command, (*prefix, name)) if isinstance(command, click.Group) else [(*prefix, name)]
+    return found
+
+
+@pytest.mark.parametrize("command", _commands(main), ids=lambda c: " ".join(c) or "modellaw")
+def test_dash_h_works_everywhere(command: tuple[str, ...], run_cli) -> None:
+    result = run_cli(*command, "-h")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("Usage:")
+
+
+def test_compare_knows_the_builtin_default_by_name(bill: Path, run_cli) -> None:
+    out = bill.with_name("comparison.md")
+    result = run_cli("compare", "default", bill, "-o", out)
+    assert result.exit_code == 0, result.output
+    assert out.exists() and "wrote" in result.stdout
