@@ -18,7 +18,7 @@ from modellaw.schema.clause import ClauseModule, DefinitionModule
 from modellaw.templating import make_env
 from modellaw.terms import collect_terms
 
-_HELPERS = {"term", "ref", "this_law", "This_law", "article", "state", "mode"}
+_HELPERS = {"term", "ref", "this_law", "This_law", "article", "state", "mode", "includes"}
 
 
 def lint_library(folders: list[Path], strict: bool = False) -> list[Diagnostic]:

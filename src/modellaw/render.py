@@ -40,6 +40,13 @@ class RenderContext:
     catalogue: Catalogue
     problems: Diagnostics
     words: Vocabulary = ENGLISH
+    included: frozenset[str] = frozenset()
+    """Ids of the clauses placed in the document (for the ``includes`` helper)."""
+
+    def includes(self, *names: str) -> bool:
+        """Template helper ``includes("family" or "family.clause", ...)``: True when the document holds any of them."""
+        families = {clause_id.split(".")[0] for clause_id in self.included}
+        return any(str(name) in self.included or str(name) in families for name in names)
 
     def variables(self, params: dict[str, ParamValue], clause_id: str) -> dict[str, Any]:
         """Return the template context: parameters plus the helpers and scheme words."""
@@ -53,6 +60,7 @@ class RenderContext:
             "article": self.words.section_ref if self.common_law else self.words.article_ref,
             "state": self.state,
             "mode": "model" if self.model_mode else "enactment",
+            "includes": self.includes,
         }
 
 
@@ -86,6 +94,7 @@ def render(resolved: ResolvedDocument, catalogue: Catalogue) -> tuple[Document, 
         catalogue,
         Diagnostics(),
         vocabulary(config.language),
+        frozenset(resolved.clause_ids()),
     )
     divisions = [_render_division(ctx, d.title, d.items) for d in resolved.divisions]
     ctx.problems.raise_if_errors(TemplateRenderError)
