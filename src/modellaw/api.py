@@ -12,9 +12,9 @@ from modellaw.catalogue import load_catalogue
 from modellaw.errors import ConfigError, Diagnostic, DraftingError, LibraryError, Location, WriteError, relpath
 from modellaw.ir import to_json
 from modellaw.libview import ClauseView, clause_views, matches
-from modellaw.library import Library, load_library
+from modellaw.library import Library, library_for
 from modellaw.output import check_destination, write_atomic
-from modellaw.resources import builtin_library, default_config
+from modellaw.resources import default_config
 from modellaw.writers import annex_writer_for, format_of, writer_for
 
 
@@ -43,7 +43,7 @@ def build_to_file(
 
 def annexes_for(result: BuildResult) -> list[Annex]:
     """Return the annexes the config asks to append to the draft."""
-    return [concordance(result.document, load_catalogue()) for name in result.config.config.annexes if name == "concordance"]
+    return [concordance(result.document, result.catalogue or load_catalogue()) for name in result.config.config.annexes if name == "concordance"]
 
 
 def concordance_to_file(config: Path | None, output: Path, fmt: str | None = None) -> BuildResult:
@@ -52,7 +52,7 @@ def concordance_to_file(config: Path | None, output: Path, fmt: str | None = Non
     write = annex_writer_for(fmt, output)
     check_destination(output, [config_path])
     result = build_document(config_path)
-    write_atomic(output, write(concordance(result.document, load_catalogue()), result.document))
+    write_atomic(output, write(concordance(result.document, result.catalogue or load_catalogue()), result.document))
     return result
 
 
@@ -91,36 +91,36 @@ def _build_both(old: Path, new: Path) -> tuple[BuildResult, BuildResult]:
     return results[0], results[1]
 
 
-def load(folders: list[Path]) -> Library:
-    """Return the library at ``folders`` (the built-in library when empty)."""
-    return load_library(folders or [builtin_library()], load_catalogue())
+def load(folders: list[Path], config: Path | None = None) -> Library:
+    """Return the library at ``folders`` (the built-in library when empty), or the one a build of ``config`` sees."""
+    return library_for(config, folders)[0]
 
 
-def list_views(folders: list[Path], **filters: str | None) -> list[ClauseView]:
+def list_views(folders: list[Path], config: Path | None = None, **filters: str | None) -> list[ClauseView]:
     """Return the library's clause views, sorted by id, that pass ``filters`` (see ``libview.matches``)."""
-    views = clause_views(load(folders), load_catalogue())
-    return [v for v in views if matches(v, **filters)]
+    library, catalogue = library_for(config, folders)
+    return [v for v in clause_views(library, catalogue) if matches(v, **filters)]
 
 
-def show_view(clause_id: str, folders: list[Path]) -> ClauseView:
+def show_view(clause_id: str, folders: list[Path], config: Path | None = None) -> ClauseView:
     """Return the view of one module; raise LibraryError (with a suggestion) when the id is unknown."""
-    library = load(folders)
+    library, catalogue = library_for(config, folders)
     entry = library.get(clause_id) or library.definition(clause_id)
     if entry is None:
         raise LibraryError([Diagnostic("LIB009", f"no clause {clause_id!r}{library.suggest(clause_id)}", Location("<library>"))])
-    return next(v for v in clause_views(library, load_catalogue()) if v.id == entry.module.id)
+    return next(v for v in clause_views(library, catalogue) if v.id == entry.module.id)
 
 
-def catalogue_site(out: Path, folders: list[Path]) -> int:
-    """Write the HTML catalogue of the library into ``out``; return the number of pages."""
+def catalogue_site(out: Path, folders: list[Path], config: Path | None = None) -> int:
+    """Write the HTML catalogue of the library (or of what ``config`` sees) into ``out``; return the number of pages."""
     from modellaw.resources import templates_dir
     from modellaw.site import build_site
 
-    views = clause_views(load(folders), load_catalogue())
-    return build_site(views, load_catalogue(), templates_dir() / "html", out)
+    library, catalogue = library_for(config, folders)
+    return build_site(clause_views(library, catalogue), catalogue, templates_dir() / "html", out)
 
 
-def library_book(out: Path, folders: list[Path], review_comments: bool = False) -> int:
+def library_book(out: Path, folders: list[Path], review_comments: bool = False, config: Path | None = None) -> int:
     """Write the Word review book of the library (every clause with commentary, options in full,
     a status table and an index of instruments); return the number of articles."""
     from modellaw.annex import instrument_index, status_table
@@ -130,8 +130,7 @@ def library_book(out: Path, folders: list[Path], review_comments: bool = False) 
     check_destination(out, [])
     if format_of(None, out) != "docx":
         raise WriteError([Diagnostic("OUT004", "the review book is a Word document; use an output ending in .docx", Location(relpath(out)))])
-    catalogue = load_catalogue()
-    lib = load(folders)
+    lib, catalogue = library_for(config, folders)
     document = library_document(lib, catalogue, "Clause library — review book", review=True)
     modules = [(e.module.id, e.module.title, e.module.status, e.module.version) for _, e in sorted(lib.entries.items())]
     document = replace(document, meta=replace(document.meta, review_comments=review_comments))
@@ -155,11 +154,12 @@ def review_import(reviewed: Path, output: Path) -> int:
     return len(comments)
 
 
-def lint(folders: list[Path], strict: bool = False) -> list[Diagnostic]:
-    """Return every problem lint finds in the library at ``folders`` (built-in when empty)."""
-    from modellaw.lint import lint_library
+def lint(folders: list[Path], strict: bool = False, config: Path | None = None) -> list[Diagnostic]:
+    """Return every problem lint finds in the library at ``folders`` (built-in when empty), or in the
+    library a build of ``config`` sees (built-in plus its own folders and catalogue entries)."""
+    from modellaw.lint import lint_loaded
 
-    return lint_library(folders or [builtin_library()], strict)
+    return lint_loaded(*library_for(config, folders), strict)
 
 
 def json_schema(kind: str) -> dict[str, Any]:

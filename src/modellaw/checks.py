@@ -25,7 +25,7 @@ def check_rule(entry: RuleEntry, document: Document, resolved: ResolvedDocument)
     rule = entry.rule
     articles = document.articles()
     present = {a.clause_id for a in articles}
-    triggering = [a for a in articles if a.clause_id in rule.when.any_clause or a.clause_id.split(".")[0] in rule.when.any_family]
+    triggering = [a for a in articles if triggers(entry, a.clause_id, resolved)]
     if not triggering:
         return []
     where = _structure_location(resolved, triggering[0].clause_id)
@@ -46,6 +46,17 @@ def check_rule(entry: RuleEntry, document: Document, resolved: ResolvedDocument)
     cited = "; ".join(f"{s.instrument} {s.pinpoint or ''}".strip() for s in rule.sources)
     tail = f" — {rule.reason}" + (f" ({cited})" if cited else "")
     return [Diagnostic(rule.id, f"{rule.title}: {what}{tail}", loc, severity) for loc, what in failures]
+
+
+def triggers(entry: RuleEntry, clause_id: str, resolved: ResolvedDocument) -> bool:
+    """True when the rule applies to ``clause_id``: named, of a named family, or an own clause (or a
+    replacement) of the family of a clause the rule names, so national variants do not escape it."""
+    when = entry.rule.when
+    family = clause_id.split(".")[0]
+    if clause_id in when.any_clause or family in when.any_family:
+        return True
+    module = resolved.library.get(clause_id)
+    return module is not None and module.own and family in {c.split(".")[0] for c in when.any_clause}
 
 
 def _parameter_failures(name: str, cap: int, triggering: list[Article], resolved: ResolvedDocument) -> list[tuple[Location | None, str]]:

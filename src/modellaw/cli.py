@@ -79,6 +79,8 @@ def build(config: Path | None, output: Path, mode: str | None, fmt: str | None, 
 
     result = build_to_file(config, output, mode=mode, fmt=fmt, emit_ir=emit_ir, strict=strict, review_comments=review_comments)
     _report(result.warnings)
+    for entry in result.replaced:
+        click.echo(f"note: {entry.module.id} is the own module in {entry.source.file}, replacing the built-in one", err=True)
     click.echo(f"wrote {output} ({len(result.document.articles())} articles)")
 
 
@@ -103,12 +105,13 @@ def compare(old: Path, new: Path, output: Path, redline: bool, fmt: str | None) 
 @main.command()
 @click.option("-o", "--output", "output", required=True, type=click.Path(path_type=Path), help="Folder for the static site.")
 @click.option("--library", "folders", multiple=True, type=click.Path(file_okay=False, path_type=Path))
+@click.option("--config", "config", type=_EXISTING, help="See the library as a build of this config does (its own clauses and catalogue too).")
 @handle_errors
-def catalogue(output: Path, folders: tuple[Path, ...]) -> None:
+def catalogue(output: Path, folders: tuple[Path, ...], config: Path | None) -> None:
     """Write the clause library as a static HTML site (open index.html from disk)."""
     from modellaw.api import catalogue_site
 
-    pages = catalogue_site(output, list(folders))
+    pages = catalogue_site(output, list(folders), config)
     click.echo(f"wrote {output}/index.html ({pages} pages)")
 
 
@@ -121,12 +124,13 @@ def library() -> None:
 @click.option("-o", "--output", "output", required=True, type=click.Path(path_type=Path), help="Output .docx.")
 @click.option("--review-comments", is_flag=True, help="Anchor a comment on each clause for reviewers to answer.")
 @click.option("--library", "folders", multiple=True, type=click.Path(file_okay=False, path_type=Path))
+@click.option("--config", "config", type=_EXISTING, help="See the library as a build of this config does (its own clauses and catalogue too).")
 @handle_errors
-def library_book(output: Path, review_comments: bool, folders: tuple[Path, ...]) -> None:
+def library_book(output: Path, review_comments: bool, folders: tuple[Path, ...], config: Path | None) -> None:
     """Write the Word review book: every clause with commentary, options in full, status table, instrument index."""
     from modellaw.api import library_book as write_book
 
-    count = write_book(output, list(folders), review_comments)
+    count = write_book(output, list(folders), review_comments, config)
     click.echo(f"wrote {output} ({count} articles)")
 
 
@@ -178,14 +182,15 @@ def clauses() -> None:
 @click.option("--search", help="Words to find in ids, titles, text and commentary.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")
 @click.option("--library", "folders", multiple=True, type=click.Path(file_okay=False, path_type=Path), help="Library folder (default: built-in).")
+@click.option("--config", "config", type=_EXISTING, help="See the library as a build of this config does (its own clauses and catalogue too).")
 @handle_errors
 def clauses_list(family: str | None, status: str | None, instrument: str | None, recommendation: str | None, search: str | None,
-                 as_json: bool, folders: tuple[Path, ...]) -> None:
+                 as_json: bool, folders: tuple[Path, ...], config: Path | None) -> None:
     """List clause modules as a table (or JSON), filtered."""
     from modellaw.api import list_views
     from modellaw.show import listing
 
-    views = list_views(list(folders), family=family, status=status, instrument=instrument, recommendation=recommendation, search=search)
+    views = list_views(list(folders), config, family=family, status=status, instrument=instrument, recommendation=recommendation, search=search)
     click.echo(json.dumps([v.to_data() for v in views], indent=1, ensure_ascii=False) if as_json else listing(views), nl=as_json)
 
 
@@ -193,13 +198,14 @@ def clauses_list(family: str | None, status: str | None, instrument: str | None,
 @click.argument("clause_id")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")
 @click.option("--library", "folders", multiple=True, type=click.Path(file_okay=False, path_type=Path))
+@click.option("--config", "config", type=_EXISTING, help="See the library as a build of this config does (its own clauses and catalogue too).")
 @handle_errors
-def clauses_show(clause_id: str, as_json: bool, folders: tuple[Path, ...]) -> None:
+def clauses_show(clause_id: str, as_json: bool, folders: tuple[Path, ...], config: Path | None) -> None:
     """Show one clause: rendered text with defaults, each option, commentary, sources, links."""
     from modellaw.api import show_view
     from modellaw.show import describe
 
-    view = show_view(clause_id, list(folders))
+    view = show_view(clause_id, list(folders), config)
     click.echo(json.dumps(view.to_data(), indent=1, ensure_ascii=False) if as_json else describe(view), nl=as_json)
 
 
@@ -207,12 +213,13 @@ def clauses_show(clause_id: str, as_json: bool, folders: tuple[Path, ...]) -> No
 @click.option("--library", "folders", multiple=True, type=click.Path(path_type=Path), help="Library folder (default: built-in).")
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
 @click.option("--review", is_flag=True, help="Also list, per clause, what a legal reviewer would ask for (never fails).")
+@click.option("--config", "config", type=_EXISTING, help="See the library as a build of this config does (its own clauses and catalogue too).")
 @handle_errors
-def lint(folders: tuple[Path, ...], strict: bool, review: bool) -> None:
+def lint(folders: tuple[Path, ...], strict: bool, review: bool, config: Path | None) -> None:
     """Check the clause library: schemas, links, templates, terms, references."""
     from modellaw.api import lint as run_lint
 
-    problems = run_lint(list(folders), strict)
+    problems = run_lint(list(folders), strict, config)
     _report(problems)
     if review:
         from modellaw.lint import review_notes

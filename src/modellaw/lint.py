@@ -24,7 +24,11 @@ _HELPERS = {"term", "ref", "this_law", "This_law", "article", "state", "mode", "
 def lint_library(folders: list[Path], strict: bool = False) -> list[Diagnostic]:
     """Return every problem in the library at ``folders``; raise LibraryError when it does not load."""
     catalogue = load_catalogue()
-    library = load_library(folders, catalogue)
+    return lint_loaded(load_library(folders, catalogue), catalogue, strict)
+
+
+def lint_loaded(library: Library, catalogue: Catalogue, strict: bool = False) -> list[Diagnostic]:
+    """Return every problem in a loaded library (templates, names, content, the whole rendered at defaults)."""
     problems = Diagnostics()
     env = make_env(True)
     for entry in library.entries.values():

@@ -202,6 +202,8 @@ class ClauseModule(BaseModel):
 
     id: ClauseId
     """``<family>.<slug>``; unique in the library and never reused."""
+    replaces: ClauseId | None = None
+    """In an own library: the id of the built-in module this one replaces (it must be this module's own id)."""
     kind: Literal["clause"] = "clause"
     title: str = Field(min_length=3)
     """Article heading."""
@@ -249,6 +251,8 @@ class DefinitionModule(BaseModel):
 
     id: ClauseId
     """``definitions.<slug>``; templates use it as ``term("<slug>")``."""
+    replaces: ClauseId | None = None
+    """In an own library: the id of the built-in definition this one replaces (it must be this module's own id)."""
     kind: Literal["definition"]
     term: str = Field(min_length=1)
     """The term as it appears in the text, e.g. ``AI system``."""
