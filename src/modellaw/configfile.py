@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from modellaw.errors import ConfigError, Diagnostics, Location, relpath
 from modellaw.schema.config import DocumentConfig
 from modellaw.validation import validate_model
+from modellaw.variant import merged_data
 from modellaw.yamlio import KeyPath, LoadedYaml, load_yaml
 
 
@@ -41,6 +42,8 @@ def load_config(path: Path) -> LoadedConfig:
     problems.extend(diags)
     problems.raise_if_errors(ConfigError)
     assert loaded is not None
+    loaded = replace(loaded, data=merged_data(loaded, path, problems))
+    problems.raise_if_errors(ConfigError)
     config, diags = validate_model(DocumentConfig, loaded, "CFG")
     problems.extend(diags)
     problems.raise_if_errors(ConfigError)

@@ -37,10 +37,33 @@ class Division(BaseModel):
     """Clause ids in order; ``definitions`` places the assembled definitions article."""
 
 
+class AddedClauses(BaseModel):
+    """Clauses a variant adds: to an existing chapter (appended), or as a new chapter."""
+
+    model_config = _STRICT
+
+    chapter: str = Field(min_length=1)
+    """Heading of the chapter to add to, or of the new chapter."""
+    clauses: list[ClauseId] = Field(min_length=1)
+    """Clause ids to add, in order."""
+    before: str | None = None
+    """For a new chapter: the heading of the chapter it goes before (default: at the end)."""
+
+
 class DocumentConfig(BaseModel):
     """A document config: everything needed to build one draft law."""
 
     model_config = _STRICT
+
+    extends: str | None = None
+    """Build on another config and state only the differences: ``default`` (the built-in model law) or a
+    path relative to this file. Parameters and options merge clause by clause; other keys replace."""
+    drop_chapters: list[str] = []
+    """With ``extends``: headings of the base's chapters to leave out."""
+    drop_clauses: list[ClauseId] = []
+    """With ``extends``: ids of the base's clauses to leave out."""
+    add_clauses: list[AddedClauses] = []
+    """With ``extends``: clauses to add, by chapter."""
 
     title: str = Field(min_length=3)
     """Long title of the law."""
