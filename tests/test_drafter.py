@@ -191,3 +191,39 @@ def test_purpose_and_scope_state_only_what_the_bill_contains(bill: Path, run_cli
     assert full.exit_code == 0
     text = bill.with_name("full.md").read_text(encoding="utf-8")
     assert "public authorities use new technologies to counter terrorism" in text and "The duties referred to in" in text
+
+
+def test_enactment_mode_prints_the_bill_front_matter(bill: Path, run_cli) -> None:
+    edit(bill, "draft_marking:", 'preamble: ["WHEREAS terrorists use new technologies;"]\ndraft_marking:')
+    result = run_cli("build", bill, "-o", bill.with_name("bill.docx"), "--strict")
+    assert result.exit_code == 0, result.output
+    import docx
+
+    texts = [p.text for p in docx.Document(str(bill.with_name("bill.docx"))).paragraphs]
+    long_title = next(i for i, t in enumerate(texts) if t.startswith("An Act to create offences"))
+    preamble = texts.index("WHEREAS terrorists use new technologies;")
+    formula = texts.index("BE IT ENACTED by the Parliament of Northland as follows:")
+    first = next(i for i, t in enumerate(texts) if "Short title" in t)
+    assert long_title < preamble < formula < first
+
+
+@pytest.mark.parametrize(("tradition", "formula"), [
+    ("civil-law", "The Parliament of Northland adopts the following Law:"),
+    ("cis", "Adopted by the Parliament of Northland."),
+])
+def test_enacting_formula_follows_the_tradition(bill: Path, run_cli, tradition: str, formula: str) -> None:
+    edit(bill, "tradition: common-law", f"tradition: {tradition}")
+    run_cli("build", bill, "-o", bill.with_name("bill.md"))
+    assert formula in bill.with_name("bill.md").read_text(encoding="utf-8")
+
+
+def test_model_mode_keeps_the_model_title_page(bill: Path, run_cli) -> None:
+    run_cli("build", bill, "-o", bill.with_name("model.md"), "--mode", "model")
+    text = bill.with_name("model.md").read_text(encoding="utf-8")
+    assert "BE IT ENACTED" not in text and "An Act to create offences" not in text
+
+
+def test_placeholder_in_the_front_matter_names_the_key(bill: Path, run_cli) -> None:
+    edit(bill, "legislature: Parliament", 'legislature: "[Parliament]"')
+    result = run_cli("build", bill, "-o", bill.with_name("bill.md"))
+    assert "front matter still has the placeholder [Parliament] in enactment mode; set jurisdiction.legislature" in result.stderr

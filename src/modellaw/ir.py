@@ -168,6 +168,15 @@ class Division:
 
 
 @dataclass(frozen=True, slots=True)
+class FrontMatter:
+    """What a bill prints before its first provision: long title, preamble and enacting formula."""
+
+    long_title: str | None
+    preamble: tuple[str, ...]
+    enacting_formula: str
+
+
+@dataclass(frozen=True, slots=True)
 class Meta:
     """Document-level facts taken from the config."""
 
@@ -188,6 +197,8 @@ class Meta:
     line_numbers: bool = False
     review_comments: bool = False
     clause_ids: bool = False
+    front_matter: FrontMatter | None = None
+    """Enactment mode only: the bill's long title, preamble and enacting formula."""
 
 
 @dataclass(frozen=True, slots=True)

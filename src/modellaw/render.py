@@ -8,6 +8,7 @@ from typing import Any
 from modellaw import __version__
 from modellaw.catalogue import Catalogue
 from modellaw.errors import Diagnostic, Diagnostics, Location, TemplateRenderError
+from modellaw.frontmatter import front_matter
 from modellaw.ir import (
     Article,
     Block,
@@ -270,5 +271,6 @@ def _meta(resolved: ResolvedDocument) -> Meta:
         toc=config.mode == "model" if config.toc is None else config.toc,
         line_numbers=config.line_numbers,
         review_comments=config.review_comments,
+        front_matter=front_matter(config),
     )
 

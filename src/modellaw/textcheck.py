@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from modellaw.errors import Diagnostics, Location
+from modellaw.frontmatter import front_matter_settings
 from modellaw.ir import Article, DefinedTerm, Document, OptionGroup, Paragraph, Point, plain_text
 from modellaw.resolve import ResolvedClause, ResolvedDocument
 from modellaw.schema.clause import DefinitionModule
@@ -36,12 +37,23 @@ class Setting:
 def check_text(document: Document, resolved: ResolvedDocument, problems: Diagnostics) -> None:
     """Report placeholders (enactment mode) and doubled words (both modes), naming the setting behind each."""
     enactment = document.meta.mode == "enactment"
+    if enactment:
+        _front_matter_placeholders(resolved, problems)
     for article in document.articles():
         settings = settings_of(article, resolved)
         segments = list(segments_of(article))
         if enactment:
             _placeholders(article, segments, settings, resolved, problems)
         _doubled_words(article, segments, settings, resolved, problems)
+
+
+def _front_matter_placeholders(resolved: ResolvedDocument, problems: Diagnostics) -> None:
+    """Warn about placeholders in the long title, preamble or enacting formula, naming the key to set."""
+    loaded = resolved.loaded
+    for key, text, path in front_matter_settings(loaded.config):
+        for placeholder in sorted(set(PLACEHOLDER.findall(text))):
+            where = loaded.locate(path) if loaded.source.has(path) else None
+            problems.warning("CHK001", f"the front matter still has the placeholder {placeholder} in enactment mode; set {key} in the config", where)
 
 
 def segments_of(node: Article | Paragraph | Point | OptionGroup) -> Iterator[str]:

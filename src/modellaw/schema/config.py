@@ -22,8 +22,11 @@ class Jurisdiction(BaseModel):
 
     name: str = "[State]"
     """Name of the State, or a bracketed placeholder in a model law."""
-    tradition: Literal["civil-law", "common-law"] = "civil-law"
-    """civil-law: chapters and articles; common-law: parts and sections."""
+    tradition: Literal["civil-law", "common-law", "cis"] = "civil-law"
+    """civil-law: chapters and articles; common-law: parts and sections; cis: chapters and articles, with
+    the adoption formula of the CIS model laws."""
+    legislature: str = Field(default="Parliament", min_length=2)
+    """The body that enacts the law, as it reads after "the" in the enacting formula (enactment mode)."""
 
 
 class Division(BaseModel):
@@ -69,6 +72,12 @@ class DocumentConfig(BaseModel):
     """Long title of the law."""
     short_title: str | None = None
     """Short title for headers; defaults to the long title."""
+    long_title: str | None = None
+    """Enactment mode: the long title under the title, e.g. "An Act to prevent the use of ... and for connected purposes"."""
+    preamble: list[str] = []
+    """Enactment mode: recitals printed before the enacting formula, one paragraph each ("WHEREAS ...")."""
+    enacting_formula: str | None = None
+    """Enactment mode: the enacting words; by default the tradition's ("BE IT ENACTED by the Parliament of X as follows:")."""
     mode: Literal["model", "enactment"] = "model"
     """model: status markers, options in brackets, commentary and sources; enactment: clean text."""
     jurisdiction: Jurisdiction = Jurisdiction()

@@ -31,7 +31,15 @@ from modellaw.walk import iter_inlines
 from modellaw.writers import _oxml
 from modellaw.writers.annex_docx import USED_STYLES as ANNEX_STYLES
 from modellaw.writers.annex_docx import annex_blocks
-from modellaw.writers.words import article_heading, division_heading, quoted, status_marker, title_lines, words_for
+from modellaw.writers.words import (
+    article_heading,
+    division_heading,
+    front_matter_blocks,
+    quoted,
+    status_marker,
+    title_lines,
+    words_for,
+)
 
 POINT_STYLES = ("ML Point", "ML Subpoint", "ML Subpoint")
 USED_STYLES = frozenset(
@@ -42,6 +50,8 @@ USED_STYLES = frozenset(
      "toc 1", "toc 2", "footnote text", "footnote reference", "annotation text", "annotation reference"}
 ) | ANNEX_STYLES
 """Every style name the writer uses; a test checks that the reference document defines each."""
+FRONT_MATTER_STYLES = {"long-title": "ML Title Info", "preamble": "ML Body", "formula": "ML Body"}
+"""Styles of the bill's front matter (enactment mode)."""
 TOC_INSTRUCTION = 'TOC \\o "1-2" \\h \\z \\u'
 
 
@@ -129,6 +139,8 @@ class DocxBuilder:
         if self.model:
             self._p("ML Note", self.words.model_note)
         self._p("ML Body").add(_oxml.PAGE_BREAK_XML)
+        for kind, text in front_matter_blocks(self.meta):
+            self._p(FRONT_MATTER_STYLES[kind], text)
 
     def _table_of_contents(self) -> None:
         """A TOC field whose cached result lists every chapter and article heading (no page numbers)."""

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from modellaw.ir import Article, DefinedTerm, Document, Inline, Meta, OptionGroup, Paragraph, Point, Ref, Text
 from modellaw.vocabulary import Vocabulary
-from modellaw.writers.words import article_heading, division_heading, quoted, status_marker, title_lines, words_for
+from modellaw.writers.words import (
+    article_heading,
+    division_heading,
+    front_matter_blocks,
+    quoted,
+    status_marker,
+    title_lines,
+    words_for,
+)
 
 
 def write_markdown(document: Document) -> str:
@@ -17,6 +25,8 @@ def write_markdown(document: Document) -> str:
     lines += [f"{line}  " for line in title_lines(meta)] + [""]
     if meta.mode == "model":
         lines += [f"*{words_for(meta).model_note}*", ""]
+    for kind, text in front_matter_blocks(meta):
+        lines += [f"*{text}*" if kind == "long-title" else f"**{text}**" if kind == "formula" else text, ""]
     for division in document.divisions:
         lines += [f"## {division_heading(division, meta)}", ""]
         for article in division.articles:
