@@ -227,3 +227,66 @@ def test_placeholder_in_the_front_matter_names_the_key(bill: Path, run_cli) -> N
     edit(bill, "legislature: Parliament", 'legislature: "[Parliament]"')
     result = run_cli("build", bill, "-o", bill.with_name("bill.md"))
     assert "front matter still has the placeholder [Parliament] in enactment mode; set jurisdiction.legislature" in result.stderr
+
+
+def _house_template(tmp_path: Path, drop: tuple[str, ...] = ("ML Body", "ML Point")) -> Path:
+    """Return a 'house' template: the built-in one with some styles removed, another font and sample text."""
+    import docx
+
+    from modellaw.writers.house import builtin_template
+
+    document = docx.Document(str(builtin_template()))
+    for name in drop:
+        element = document.styles[name].element
+        element.getparent().remove(element)
+    document.styles["Normal"].font.name = "Courier New"
+    document.add_paragraph("HOUSE SAMPLE TEXT")
+    path = tmp_path / "house.docx"
+    document.save(str(path))
+    return path
+
+
+def test_house_template_lacking_styles_is_refused_with_their_names(bill: Path, run_cli) -> None:
+    house = _house_template(bill.parent)
+    result = run_cli("build", bill, "-o", bill.with_name("bill.docx"), "--reference-docx", house)
+    assert result.exit_code == 1 and not bill.with_name("bill.docx").exists()
+    assert "lacks 2 style(s) the writer needs: ML Body, ML Point" in result.stderr and "[DOC002]" in result.stderr
+
+
+def test_house_template_styles_are_used_and_missing_ones_added(bill: Path, run_cli) -> None:
+    import docx
+
+    house = _house_template(bill.parent)
+    before = house.read_bytes()
+    result = run_cli("build", bill, "-o", bill.with_name("bill.docx"), "--reference-docx", house, "--add-missing-styles")
+    assert result.exit_code == 0, result.output
+    built = docx.Document(str(bill.with_name("bill.docx")))
+    assert built.styles["Normal"].font.name == "Courier New"
+    assert {"ML Body", "ML Point"} <= {s.name for s in built.styles}
+    assert "HOUSE SAMPLE TEXT" not in [p.text for p in built.paragraphs]
+    assert house.read_bytes() == before
+
+
+def test_house_template_from_the_config(bill: Path, run_cli) -> None:
+    _house_template(bill.parent, drop=())
+    edit(bill, "draft_marking:", "reference_docx: house.docx\ndraft_marking:")
+    result = run_cli("build", bill, "-o", bill.with_name("bill.docx"))
+    assert result.exit_code == 0, result.output
+    import docx
+
+    assert docx.Document(str(bill.with_name("bill.docx"))).styles["Normal"].font.name == "Courier New"
+
+
+def test_a_house_template_that_is_not_a_word_file_is_refused(bill: Path, run_cli) -> None:
+    fake = bill.with_name("house.docx")
+    fake.write_text("not a zip", encoding="utf-8")
+    result = run_cli("build", bill, "-o", bill.with_name("bill.docx"), "--reference-docx", fake)
+    assert result.exit_code == 1 and "[DOC001]" in result.stderr
+
+
+def test_word_docs_list_every_style_the_writer_needs() -> None:
+    from modellaw.writers.docx import USED_STYLES
+
+    text = (Path(__file__).resolve().parents[1] / "docs" / "word.md").read_text(encoding="utf-8")
+    table = text[text.index("| kind | styles the writer needs |"):]
+    assert [s for s in sorted(USED_STYLES) if f"`{s}`" not in table] == []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -26,14 +27,25 @@ def build_to_file(
     emit_ir: Path | None = None,
     strict: bool = False,
     review_comments: bool = False,
+    reference_docx: Path | None = None,
+    add_missing_styles: bool = False,
 ) -> BuildResult:
-    """Build the draft and write it (and the IR when asked); nothing is written on any error."""
+    """Build the draft and write it (and the IR when asked); nothing is written on any error.
+
+    A Word draft takes its styles from ``reference_docx`` (or the config's ``reference_docx``) when
+    given; ``add_missing_styles`` copies the styles that house template lacks from the built-in one.
+    """
     config_path = config or default_config()
     write = writer_for(fmt, output)
     check_destination(output, [config_path])
     if emit_ir is not None:
         check_destination(emit_ir, [config_path, output])
     result = build_document(config_path, mode=mode, strict=strict, review_comments=review_comments)
+    template = reference_docx or result.config.reference_docx()
+    if template is not None and format_of(fmt, output) == "docx":
+        from modellaw.writers.docx import write_docx
+
+        write = functools.partial(write_docx, template=template, add_missing_styles=add_missing_styles)
     data = write(result.document, annexes_for(result))
     if emit_ir is not None:
         write_atomic(emit_ir, to_json(result.document).encode("utf-8"))

@@ -71,13 +71,16 @@ def main() -> None:
 @click.option("--emit-ir", type=click.Path(path_type=Path), help="Also write the numbered IR as JSON.")
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
 @click.option("--review-comments", is_flag=True, help="Anchor a Word comment on each article (clause id, version, status, open questions).")
+@click.option("--reference-docx", type=_EXISTING, help="House Word template whose styles the draft uses (overrides the config's reference_docx).")
+@click.option("--add-missing-styles", is_flag=True, help="Copy the styles the house template lacks from the built-in template.")
 @handle_errors
 def build(config: Path | None, output: Path, mode: str | None, fmt: str | None, emit_ir: Path | None, strict: bool,
-          review_comments: bool) -> None:
+          review_comments: bool, reference_docx: Path | None, add_missing_styles: bool) -> None:
     """Build a draft law from CONFIG (default: the built-in model law)."""
     from modellaw.api import build_to_file
 
-    result = build_to_file(config, output, mode=mode, fmt=fmt, emit_ir=emit_ir, strict=strict, review_comments=review_comments)
+    result = build_to_file(config, output, mode=mode, fmt=fmt, emit_ir=emit_ir, strict=strict, review_comments=review_comments,
+                           reference_docx=reference_docx, add_missing_styles=add_missing_styles)
     _report(result.warnings)
     for entry in result.replaced:
         click.echo(f"note: {entry.module.id} is the own module in {entry.source.file}, replacing the built-in one", err=True)

@@ -26,6 +26,10 @@ class LoadedConfig:
         """Return the Location of a key path in the config file."""
         return self.source.locate(path)
 
+    def reference_docx(self) -> Path | None:
+        """Return the house Word template the config names, resolved against the config's folder."""
+        return (self.path.parent / self.config.reference_docx).resolve() if self.config.reference_docx else None
+
     def library_folders(self) -> list[Path]:
         """Return the extra library folders, resolved against the config's folder."""
         return [(self.path.parent / folder).resolve() for folder in self.config.library]

@@ -113,6 +113,8 @@ class DocumentConfig(BaseModel):
     """Number the lines of each page in the margin, restarting on every page (for committee work)."""
     review_comments: bool = False
     """Anchor a Word comment on each article: clause id, version, status and open questions."""
+    reference_docx: str | None = None
+    """A house Word template (.docx), relative to the config file, whose styles and page setup the draft uses."""
 
     @model_validator(mode="after")
     def _one_definitions_slot(self) -> DocumentConfig:

@@ -13,8 +13,8 @@ import hashlib
 import io
 import zipfile
 from collections.abc import Iterator, Sequence
+from pathlib import Path
 
-import docx
 from docx.document import Document as WordDocument
 from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -25,12 +25,12 @@ from docx.text.paragraph import Paragraph as WordParagraph
 
 from modellaw.annex import Annex
 from modellaw.ir import Article, DefinedTerm, Division, Document, Inline, OptionGroup, Paragraph, Point, Ref, Term, Text
-from modellaw.resources import templates_dir
 from modellaw.vocabulary import is_right_to_left
 from modellaw.walk import iter_inlines
 from modellaw.writers import _oxml
 from modellaw.writers.annex_docx import USED_STYLES as ANNEX_STYLES
 from modellaw.writers.annex_docx import annex_blocks
+from modellaw.writers.house import open_template
 from modellaw.writers.words import (
     article_heading,
     division_heading,
@@ -55,9 +55,12 @@ FRONT_MATTER_STYLES = {"long-title": "ML Title Info", "preamble": "ML Body", "fo
 TOC_INSTRUCTION = 'TOC \\o "1-2" \\h \\z \\u'
 
 
-def write_docx(document: Document, annexes: Sequence[Annex] = ()) -> bytes:
-    """Return the .docx bytes of a numbered document, with ``annexes`` appended after the law."""
-    builder = DocxBuilder(document)
+def write_docx(document: Document, annexes: Sequence[Annex] = (), template: Path | None = None, add_missing_styles: bool = False) -> bytes:
+    """Return the .docx bytes of a numbered document, with ``annexes`` appended after the law.
+
+    ``template`` is a house template to take the styles and page setup from (see ``writers.house``).
+    """
+    builder = DocxBuilder(document, template, add_missing_styles)
     builder.compose(annexes)
     return builder.finish()
 
@@ -72,13 +75,13 @@ def write_annex_docx(annex: Annex, document: Document) -> bytes:
 class DocxBuilder:
     """Builds one Word document from the IR: ``compose()`` lays out the blocks, ``finish()`` writes the file."""
 
-    def __init__(self, document: Document) -> None:
+    def __init__(self, document: Document, template: Path | None = None, add_missing_styles: bool = False) -> None:
         self.ir = document
         self.meta = document.meta
         self.words = words_for(document.meta)
         self.model = document.meta.mode == "model"
         self.common_law = document.meta.tradition == "common-law"
-        self.doc: WordDocument = docx.Document(str(templates_dir() / "docx" / "reference.docx"))
+        self.doc: WordDocument = open_template(template, USED_STYLES, add_missing_styles)
         self.style_ids = {s.name: s.style_id for s in self.doc.styles}
         self.term_anchors = _term_anchors(document)
         self.targets = {ref.target_eid for ref in _iter_refs(document) if ref.target_eid} | set(self.term_anchors.values())
