@@ -175,9 +175,14 @@ def lint(folders: list[Path], strict: bool = False, config: Path | None = None) 
 
 
 def json_schema(kind: str) -> dict[str, Any]:
-    """Return the JSON Schema of ``clause``, ``definition`` or ``config``."""
-    from modellaw.schema.clause import ClauseModule, DefinitionModule
-    from modellaw.schema.config import DocumentConfig
+    """Return the JSON Schema of ``clause``, ``definition`` or ``config`` (with ``$schema`` and ``$id``)."""
+    from modellaw.project import json_schema_of
 
-    model = {"clause": ClauseModule, "definition": DefinitionModule, "config": DocumentConfig}[kind]
-    return model.model_json_schema()
+    return json_schema_of(kind)
+
+
+def init(folder: Path, tradition: str = "common-law", language: str = "en") -> list[Path]:
+    """Write a new drafting project into ``folder``; return the files written (see ``project.init_project``)."""
+    from modellaw.project import init_project
+
+    return init_project(folder, tradition, language, load([]))

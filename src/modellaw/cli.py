@@ -246,3 +246,17 @@ def schema(kind: str) -> None:
     from modellaw.api import json_schema
 
     click.echo(json.dumps(json_schema(kind), indent=2))
+
+
+@main.command("init")
+@click.argument("folder", type=click.Path(path_type=Path))
+@click.option("--tradition", type=click.Choice(["common-law", "civil-law", "cis"]), default="common-law", show_default=True,
+              help="Legal tradition: numbering scheme and enacting formula.")
+@click.option("--language", default="en", show_default=True, help="Language of the bill (BCP 47 tag).")
+@handle_errors
+def init_command(folder: Path, tradition: str, language: str) -> None:
+    """Start a drafting project in FOLDER: commented config, own library and catalogue, JSON Schemas."""
+    from modellaw.api import init
+
+    files = init(folder, tradition, language)
+    click.echo(f"wrote {len(files)} files in {folder}; next: modellaw build {folder / 'bill.yaml'} -o {folder / 'bill.docx'}")
