@@ -63,11 +63,12 @@ def _lint_variables(entry: Entry, env: SandboxedEnvironment, problems: Diagnosti
 
 
 def _lint_content(entry: Entry, problems: Diagnostics) -> None:
-    """Report missing sources and recommendations, and requires cycles of length one."""
+    """Report missing sources, and missing recommendations (built-in modules only: a national clause need not
+    answer one of the catalogue's recommendations)."""
     module = entry.module
     if not module.sources:
         problems.warning("LNT003", f"{module.id} cites no source", entry.locate(("id",)))
-    if isinstance(module, ClauseModule) and not module.implements:
+    if isinstance(module, ClauseModule) and not module.implements and not entry.own:
         problems.warning("LNT004", f"{module.id} implements no recommendation of the catalogue", entry.locate(("id",)))
 
 
