@@ -10,6 +10,7 @@ from typing import Any
 from modellaw.annex import Annex, comparison, concordance
 from modellaw.build import BuildResult, build_document
 from modellaw.catalogue import load_catalogue
+from modellaw.configfile import load_config
 from modellaw.errors import ConfigError, Diagnostic, DraftingError, LibraryError, Location, WriteError, relpath
 from modellaw.ir import to_json
 from modellaw.libview import ClauseView, clause_views, matches
@@ -134,7 +135,10 @@ def catalogue_site(out: Path, folders: list[Path], config: Path | None = None) -
 
 def library_book(out: Path, folders: list[Path], review_comments: bool = False, config: Path | None = None) -> int:
     """Write the Word review book of the library (every clause with commentary, options in full,
-    a status table and an index of instruments); return the number of articles."""
+    a status table and an index of instruments); return the number of articles.
+
+    Articles come in the order of ``config`` (default: the model law), so they carry the law's numbers.
+    """
     from modellaw.annex import instrument_index, status_table
     from modellaw.libview import library_document
     from modellaw.writers.docx import write_docx
@@ -143,7 +147,8 @@ def library_book(out: Path, folders: list[Path], review_comments: bool = False, 
     if format_of(None, out) != "docx":
         raise WriteError([Diagnostic("OUT004", "the review book is a Word document; use an output ending in .docx", Location(relpath(out)))])
     lib, catalogue = library_for(config, folders)
-    document = library_document(lib, catalogue, "Clause library — review book", review=True)
+    order = list(load_config(config or default_config()).config.structure)
+    document = library_document(lib, catalogue, "Clause library — review book", review=True, order=order)
     modules = [(e.module.id, e.module.title, e.module.status, e.module.version) for _, e in sorted(lib.entries.items())]
     document = replace(document, meta=replace(document.meta, review_comments=review_comments))
     write_atomic(out, write_docx(document, [status_table(document, modules), instrument_index(document, catalogue)]))

@@ -76,7 +76,9 @@ def _anchors(document: docx.document.Document, articles: dict[str, str]) -> dict
     anchors: dict[int, tuple[str | None, str, str]] = {}
     for paragraph in document.element.body.iter(qn("w:p")):
         heading = _article_heading(paragraph, articles)
-        if heading is not None:  # the article starts here, even if a comment sits before its bookmark
+        if heading is not None and articles[heading[0]].startswith("definitions."):
+            current = (heading[0], current[1])  # a definition: reported under its term, in the definitions article
+        elif heading is not None:  # the article starts here, even if a comment sits before its bookmark
             current = heading
         for node in paragraph.iter(qn("w:commentRangeStart"), qn("w:commentRangeEnd"), qn("w:commentReference"), qn("w:t"), qn("w:tab")):
             if node.tag == qn("w:commentRangeStart"):

@@ -332,7 +332,9 @@ class DocxBuilder:
         custom = [("modellaw.config_sha256", self.meta.config_hash), ("modellaw.library_version", self.meta.library_version),
                   ("modellaw.mode", self.meta.mode)]
         custom += [(f"modellaw.clause.{a.clause_id}", a.version) for a in self.ir.articles() if a.version]
-        custom.append(("modellaw.articles", ";".join(f"{a.eid}={a.clause_id}" for a in self.ir.articles())))
+        articles = [f"{a.eid}={a.clause_id}" for a in self.ir.articles()]
+        articles += [f"{eid}=definitions.{term}" for term, eid in sorted(self.term_anchors.items())]
+        custom.append(("modellaw.articles", ";".join(articles)))
         package = self.doc.part.package
         part = Part(PackURI("/docProps/custom.xml"), CT.OFC_CUSTOM_PROPERTIES, _oxml.custom_properties_xml(custom), package)
         package.relate_to(part, RT.CUSTOM_PROPERTIES)
