@@ -43,6 +43,13 @@ def build_file_tree(root: Path, files: dict[str, str]) -> Path:
 
 
 @pytest.fixture
+def mini_ru(mini: Path) -> Path:
+    """Return the mini library with its Russian translations and a Russian config (config-ru.yaml) beside it."""
+    shutil.copytree(FIXTURES / "mini-ru", mini, dirs_exist_ok=True)
+    return mini
+
+
+@pytest.fixture
 def run_cli() -> Callable[..., Result]:
     """Return a function that runs the CLI in-process with the given arguments."""
     runner = CliRunner()

@@ -290,3 +290,15 @@ def test_word_docs_list_every_style_the_writer_needs() -> None:
     text = (Path(__file__).resolve().parents[1] / "docs" / "word.md").read_text(encoding="utf-8")
     table = text[text.index("| kind | styles the writer needs |"):]
     assert [s for s in sorted(USED_STYLES) if f"`{s}`" not in table] == []
+
+
+def test_placeholder_in_an_authority_name_names_the_authority_to_set(bill: Path, run_cli) -> None:
+    edit(bill, "  humanitarian-authority: the Minister of Justice\n", "")
+    result = run_cli("build", bill, "-o", bill.with_name("bill.md"))
+    assert "set authorities.humanitarian-authority in the config" in result.stderr, result.stderr
+
+
+def test_doubled_article_from_an_authority_name_is_reported(bill: Path, run_cli) -> None:
+    edit(bill, "humanitarian-authority: the Minister of Justice", "humanitarian-authority: the the Minister of Justice")
+    result = run_cli("build", bill, "-o", bill.with_name("bill.md"))
+    assert "'the the'" in result.stderr and "authorities.humanitarian-authority" in result.stderr, result.stderr

@@ -8,7 +8,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from modellaw.ir import Article, Division, Document, Meta, Paragraph, Point, Ref, Text
-from modellaw.numbering import letter, number, roman
+from modellaw.languages.grammar import letter, roman
+from modellaw.numbering import number
 
 Shape = list[list[list[int]]]  # divisions -> articles -> paragraphs -> number of points
 

@@ -30,6 +30,7 @@ def build_to_file(
     review_comments: bool = False,
     reference_docx: Path | None = None,
     add_missing_styles: bool = False,
+    language: str | None = None,
 ) -> BuildResult:
     """Build the draft and write it (and the IR when asked); nothing is written on any error.
 
@@ -41,7 +42,7 @@ def build_to_file(
     check_destination(output, [config_path])
     if emit_ir is not None:
         check_destination(emit_ir, [config_path, output])
-    result = build_document(config_path, mode=mode, strict=strict, review_comments=review_comments)
+    result = build_document(config_path, mode=mode, strict=strict, review_comments=review_comments, language=language)
     template = reference_docx or result.config.reference_docx()
     if template is not None and format_of(fmt, output) == "docx":
         from modellaw.writers.docx import write_docx
@@ -171,12 +172,24 @@ def review_import(reviewed: Path, output: Path) -> int:
     return len(comments)
 
 
-def lint(folders: list[Path], strict: bool = False, config: Path | None = None) -> list[Diagnostic]:
+def translation_stub(module_id: str, language: str, folders: list[Path]) -> str:
+    """Return a translation skeleton of ``module_id`` into ``language``; LibraryError when there is no such module."""
+    from modellaw.translations import stub
+
+    library = load(folders)
+    entry = library.get(module_id)
+    if entry is None:
+        raise LibraryError([Diagnostic("LIB009", f"no module {module_id!r}{library.suggest(module_id)}", Location(module_id))])
+    return stub(entry.module, language)
+
+
+def lint(folders: list[Path], strict: bool = False, languages: tuple[str, ...] = (), config: Path | None = None) -> list[Diagnostic]:
     """Return every problem lint finds in the library at ``folders`` (built-in when empty), or in the
-    library a build of ``config`` sees (built-in plus its own folders and catalogue entries)."""
+    library a build of ``config`` sees (built-in plus its own folders and catalogue entries), checking
+    the translations into ``languages`` as well."""
     from modellaw.lint import lint_loaded
 
-    return lint_loaded(*library_for(config, folders), strict)
+    return lint_loaded(*library_for(config, folders), strict, languages)
 
 
 def json_schema(kind: str) -> dict[str, Any]:

@@ -8,9 +8,11 @@ from pathlib import Path
 from modellaw.catalogue import Catalogue
 from modellaw.checks import run_checks
 from modellaw.configfile import LoadedConfig, load_config
-from modellaw.errors import CheckError, Diagnostic, Diagnostics
+from modellaw.errors import CheckError, ConfigError, Diagnostic, Diagnostics, Location
+from modellaw.languages import check_language
 from modellaw.ir import Document
 from modellaw.library import Entry, Library, library_of
+from modellaw.localize import localize, translation_problems
 from modellaw.numbering import number
 from modellaw.render import render
 from modellaw.resolve import resolve
@@ -35,23 +37,40 @@ def load_for(loaded: LoadedConfig) -> Library:
     return library_of(loaded)[0]
 
 
+def _check_language_override(language: str) -> None:
+    """Raise ConfigError when a language given outside the config is not supported."""
+    try:
+        check_language(language)
+    except ValueError as exc:
+        raise ConfigError([Diagnostic("CFG014", str(exc), Location("--language"))]) from None
+
+
 def build_document(
-    config_path: Path | None = None, mode: str | None = None, strict: bool = False, review_comments: bool = False
+    config_path: Path | None = None,
+    mode: str | None = None,
+    strict: bool = False,
+    review_comments: bool = False,
+    language: str | None = None,
 ) -> BuildResult:
     """Run every stage up to CHECK and return the result; raise a DraftingError on bad input.
 
-    ``mode`` overrides the config's mode and ``review_comments`` switches review comments on;
-    ``strict`` turns warnings into a CheckError.
+    ``mode`` and ``language`` override the config's and ``review_comments`` switches review
+    comments on; ``strict`` turns warnings into a CheckError.
     """
     loaded = load_config(config_path or default_config())
-    overrides = {k: v for k, v in (("mode", mode), ("review_comments", review_comments or None)) if v is not None}
+    if language is not None:
+        _check_language_override(language)
+    overrides = {k: v for k, v in (("mode", mode), ("review_comments", review_comments or None), ("language", language)) if v is not None}
     if overrides:
         loaded = LoadedConfig(loaded.config.model_copy(update=overrides), loaded.path, loaded.source, loaded.sha256)
     library, catalogue = library_of(loaded)
-    resolved = resolve(loaded, library)
+    localized = localize(library, loaded.config.language)
+    resolved = resolve(loaded, localized.library)
     document, warnings = render(resolved, catalogue)
     document = number(document)
-    warnings = warnings + run_checks(document, resolved)
+    translation = Diagnostics(translation_problems(document, library, localized, resolved.authorities_used))
+    translation.raise_if_errors(CheckError)
+    warnings = warnings + translation.items + run_checks(document, resolved)
     if strict and warnings:
         raise CheckError(warnings)
     problems = Diagnostics(list(warnings))

@@ -57,6 +57,23 @@ def handle_errors(command: Callable[..., Any]) -> Callable[..., Any]:
     return wrapper
 
 
+def _language_option(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """Check a ``--language`` value: a supported language, else a usage error listing them."""
+    if value is None:
+        return None
+    from modellaw.languages import check_language
+
+    try:
+        return check_language(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from None
+
+
+def _language_options(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]) -> tuple[str, ...]:
+    """Check each value of a repeatable ``--language`` option."""
+    return tuple(_language_option(ctx, param, value) or value for value in values)
+
+
 @click.group(context_settings=_HELP)
 @click.version_option(__version__, prog_name="modellaw")
 def main() -> None:
@@ -71,16 +88,17 @@ def main() -> None:
 @click.option("--emit-ir", type=click.Path(path_type=Path), help="Also write the numbered IR as JSON.")
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
 @click.option("--review-comments", is_flag=True, help="Anchor a Word comment on each article (clause id, version, status, open questions).")
+@click.option("--language", callback=_language_option, help="Override the config's language (en, ru, ar).")
 @click.option("--reference-docx", type=_EXISTING, help="House Word template whose styles the draft uses (overrides the config's reference_docx).")
 @click.option("--add-missing-styles", is_flag=True, help="Copy the styles the house template lacks from the built-in template.")
 @handle_errors
 def build(config: Path | None, output: Path, mode: str | None, fmt: str | None, emit_ir: Path | None, strict: bool,
-          review_comments: bool, reference_docx: Path | None, add_missing_styles: bool) -> None:
+          review_comments: bool, language: str | None, reference_docx: Path | None, add_missing_styles: bool) -> None:
     """Build a draft law from CONFIG (default: the built-in model law)."""
     from modellaw.api import build_to_file
 
     result = build_to_file(config, output, mode=mode, fmt=fmt, emit_ir=emit_ir, strict=strict, review_comments=review_comments,
-                           reference_docx=reference_docx, add_missing_styles=add_missing_styles)
+                           language=language, reference_docx=reference_docx, add_missing_styles=add_missing_styles)
     _report(result.warnings)
     for entry in result.replaced:
         click.echo(f"note: {entry.module.id} is the own module in {entry.source.file}, replacing the built-in one", err=True)
@@ -212,17 +230,36 @@ def clauses_show(clause_id: str, as_json: bool, folders: tuple[Path, ...], confi
     click.echo(json.dumps(view.to_data(), indent=1, ensure_ascii=False) if as_json else describe(view), nl=as_json)
 
 
+@main.group()
+def translation() -> None:
+    """Translations of library modules into other languages."""
+
+
+@translation.command("stub")
+@click.argument("module_id")
+@click.option("--language", required=True, callback=_language_option, help="The language to translate into (ru, ar).")
+@click.option("--library", "folders", multiple=True, type=click.Path(path_type=Path), help="Library folder (default: built-in).")
+@handle_errors
+def translation_stub(module_id: str, language: str, folders: tuple[Path, ...]) -> None:
+    """Print a translation skeleton of MODULE_ID, with the hash of its current words."""
+    from modellaw.api import translation_stub as make_stub
+
+    click.echo(make_stub(module_id, language, list(folders)), nl=False)
+
+
 @main.command()
 @click.option("--library", "folders", multiple=True, type=click.Path(path_type=Path), help="Library folder (default: built-in).")
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
 @click.option("--review", is_flag=True, help="Also list, per clause, what a legal reviewer would ask for (never fails).")
+@click.option("--language", "languages", multiple=True, callback=_language_options,
+              help="Also check that every module is translated into this language (repeatable).")
 @click.option("--config", "config", type=_EXISTING, help="See the library as a build of this config does (its own clauses and catalogue too).")
 @handle_errors
-def lint(folders: tuple[Path, ...], strict: bool, review: bool, config: Path | None) -> None:
-    """Check the clause library: schemas, links, templates, terms, references."""
+def lint(folders: tuple[Path, ...], strict: bool, review: bool, languages: tuple[str, ...], config: Path | None) -> None:
+    """Check the clause library: schemas, links, templates, terms, references, translations."""
     from modellaw.api import lint as run_lint
 
-    problems = run_lint(list(folders), strict, config)
+    problems = run_lint(list(folders), strict, languages, config)
     _report(problems)
     if review:
         from modellaw.lint import review_notes

@@ -13,8 +13,10 @@ from dataclasses import dataclass, field
 from typing import Any, Union
 
 from modellaw.errors import Location
+from modellaw.vocabulary import ENGLISH, Vocabulary
 
 _HIDDEN = {"json": False}
+_OMIT_EMPTY = {"json": "unless-empty"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +59,8 @@ class Ref:
     target_eid: str | None = None
     article_eid: str | None = None
     number_span: tuple[int, int] | None = None
+    case: str = field(default="", metadata=_OMIT_EMPTY)
+    """The grammatical case the reference is written in (Russian: ``gen``, ``ins``...); empty: the default."""
     origin: Location | None = field(default=None, compare=False, metadata=_HIDDEN)
 
 
@@ -126,13 +130,13 @@ class SourceNote:
     note: str | None = None
     subject: str | None = None
 
-    def format(self) -> str:
+    def format(self, words: Vocabulary = ENGLISH) -> str:
         """Return the citation as printed: ``[subject: ]citation, pinpoint[ (pinpoint unverified)] — relation[; note]``."""
         text = (f"{self.subject}: " if self.subject else "") + self.citation
         text += f", {self.pinpoint}" if self.pinpoint else ""
         if self.verification == "unverified":
-            text += " (pinpoint unverified)"
-        text += f" — {self.relation.replace('-', ' ')}"
+            text += f" ({words.pinpoint_unverified})"
+        text += f" — {words.relation(self.relation)}"
         return text + (f"; {self.note}" if self.note else "")
 
 
@@ -229,7 +233,8 @@ def to_data(value: Any) -> Any:
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         data: dict[str, Any] = {"type": type(value).__name__}
         for f in dataclasses.fields(value):
-            if f.metadata.get("json", True):
+            shown = f.metadata.get("json", True)
+            if shown is True or (shown == "unless-empty" and getattr(value, f.name)):
                 data[f.name] = to_data(getattr(value, f.name))
         return data
     if isinstance(value, (tuple, list)):

@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from modellaw.catalogue import Catalogue, load_catalogue, with_own
 from modellaw.configfile import LoadedConfig
 from modellaw.errors import Diagnostic, Diagnostics, LibraryError, Location, relpath
+from modellaw.languages import base_language
 from modellaw.resources import builtin_library
+from modellaw.schema.authorities import AUTHORITY_CALL, AUTHORITY_ID, Authority, AuthorityFile
 from modellaw.schema.clause import ClauseModule, DefinitionModule
+from modellaw.schema.translation import AuthoritiesTranslation
+from modellaw.translations import TranslationEntry, is_translation_file, load_authority_translation, load_translation
 from modellaw.schema.rules import RuleFile, SafeguardRule
 from modellaw.validation import validate_model
 from modellaw.yamlio import KeyPath, LoadedYaml, load_yaml
@@ -43,13 +48,36 @@ class RuleEntry:
 
 
 @dataclass(frozen=True)
+class AuthorityEntry:
+    """A declared authority and the file it came from."""
+
+    authority: Authority
+    source: LoadedYaml
+    id: str
+
+    def locate(self) -> Location:
+        """Return the location of the declaration."""
+        return self.source.locate(("authorities", self.id))
+
+
+@dataclass(frozen=True)
 class Library:
-    """Every clause and definition module by id, and the safeguard rules of the library folders."""
+    """Every clause and definition module by id, the safeguard rules and the authority registry."""
 
     entries: dict[str, Entry]
     rules: tuple[RuleEntry, ...] = ()
+    authorities: dict[str, AuthorityEntry] = field(default_factory=dict)
+    translations: dict[tuple[str, str], TranslationEntry] = field(default_factory=dict)
+    """Translations by (module id, language)."""
+    authority_translations: dict[str, AuthoritiesTranslation] = field(default_factory=dict)
+    """The registry's names and functions by language."""
+
     replaced: tuple[Entry, ...] = ()
     """Own modules that replace a built-in module of the same id (``replaces:``)."""
+
+    def translation(self, module_id: str, language: str) -> TranslationEntry | None:
+        """Return the translation of ``module_id`` into ``language`` (its base language), or None."""
+        return self.translations.get((module_id, base_language(language)))
 
     def get(self, clause_id: str) -> Entry | None:
         """Return the entry for ``clause_id`` (None when the library has none)."""
@@ -76,8 +104,25 @@ class Library:
 def module_files(folder: Path) -> list[Path]:
     """Return the module files below ``folder`` in sorted order; files starting with ``_`` are skipped."""
     return sorted(
-        p for p in folder.rglob("*.yaml") if not p.name.startswith("_") and p.parent != folder
+        p for p in folder.rglob("*.yaml") if not p.name.startswith("_") and p.parent != folder and not is_translation_file(p)
     )
+
+
+def translation_files(folder: Path) -> list[Path]:
+    """Return the translation files (``<slug>.<lang>.yaml``) below ``folder`` in sorted order."""
+    return sorted(p for p in folder.rglob("*.*.yaml") if not p.name.startswith("_") and p.parent != folder)
+
+
+def template_sources(module: AnyModule) -> list[tuple[tuple[str | int, ...], str]]:
+    """Return (key path, template source) for every template field of a module."""
+    sources: list[tuple[tuple[str | int, ...], str]] = []
+    for key in ("text", "definition"):
+        value = getattr(module, key, None)
+        if value:
+            sources.append(((key,), value))
+    if module.options is not None:
+        sources += [(("options", "choices", k, "text"), c.text) for k, c in sorted(module.options.choices.items())]
+    return sources
 
 
 def library_for(config: Path | None = None, folders: Sequence[Path] = ()) -> tuple[Library, Catalogue]:
@@ -119,12 +164,22 @@ def load_library(folders: Iterable[Path], catalogue: Catalogue) -> Library:
     entries: dict[str, Entry] = {}
     rules: list[RuleEntry] = []
     replaced: list[Entry] = []
+    authorities: dict[str, AuthorityEntry] = {}
+    translations: dict[tuple[str, str], TranslationEntry] = {}
+    authority_translations: dict[str, AuthoritiesTranslation] = {}
     for folder in folders:
         if not folder.is_dir():
             problems.error("LIB002", "clause library folder does not exist", Location(relpath(folder)))
             continue
         rules.extend(_load_rules(folder / "rules.yaml", problems))
         own = _is_own(folder)
+        _add_authorities(folder / "authorities.yaml", authorities, problems)
+        _add_authority_translations(folder, authority_translations, problems)
+        for path in translation_files(folder):
+            entry = load_translation(path, problems)
+            if entry is not None:
+                header = entry.translation.translation
+                translations[(header.of, base_language(header.language))] = entry
         for path in module_files(folder):
             entry = _load_module(path, problems, own)
             if entry is None or not _check_replaces(entry, entries, problems):
@@ -132,8 +187,10 @@ def load_library(folders: Iterable[Path], catalogue: Catalogue) -> Library:
             if entry.module.id in entries:
                 replaced.append(entry)
             entries[entry.module.id] = entry
-    library = Library(entries, tuple(rules), tuple(replaced))
+    library = Library(entries, tuple(rules), authorities, translations, authority_translations, tuple(replaced))
     problems.extend(check_links(library, catalogue))
+    problems.extend(check_translation_links(library))
+    problems.extend(check_authority_calls(library))
     problems.extend(check_rule_links(library, catalogue))
     problems.raise_if_errors(LibraryError)
     return library
@@ -167,6 +224,67 @@ def _load_rules(path: Path, problems: Diagnostics) -> list[RuleEntry]:
     rule_file, diags = validate_model(RuleFile, loaded, "RUL")
     problems.extend(diags)
     return [RuleEntry(rule, loaded, i) for i, rule in enumerate(rule_file.rules)] if rule_file else []
+
+
+def _add_authorities(path: Path, registry: dict[str, AuthorityEntry], problems: Diagnostics) -> None:
+    """Add the authorities declared in ``path`` (none when the file is absent) to ``registry``."""
+    if not path.exists():
+        return
+    loaded, diags = load_yaml(path, relpath(path))
+    problems.extend(diags)
+    if loaded is None or diags:
+        return
+    declared, diags = validate_model(AuthorityFile, loaded, "AUT")
+    problems.extend(diags)
+    if declared is None:
+        return
+    for authority_id, authority in declared.authorities.items():
+        entry = AuthorityEntry(authority, loaded, authority_id)
+        if not re.match(AUTHORITY_ID, authority_id):
+            problems.error("AUT002", f"authority id {authority_id!r} must be lower-case words joined by hyphens", entry.locate())
+        elif authority_id in registry:
+            other = registry[authority_id].source.file
+            problems.error("AUT003", f"authority {authority_id!r} is declared twice (also in {other})", entry.locate())
+        else:
+            registry[authority_id] = entry
+
+
+def _add_authority_translations(folder: Path, registry: dict[str, AuthoritiesTranslation], problems: Diagnostics) -> None:
+    """Add the registry translations ``authorities.<lang>.yaml`` of ``folder``, merged per language."""
+    for path in sorted(folder.glob("authorities.*.yaml")):
+        translated = load_authority_translation(path, problems)
+        if translated is None:
+            continue
+        language = base_language(translated.language)
+        known = registry.get(language)
+        merged = {**known.authorities, **translated.authorities} if known else translated.authorities
+        registry[language] = translated.model_copy(update={"authorities": merged})
+
+
+def check_translation_links(library: Library) -> list[Diagnostic]:
+    """Return a problem for each translation of a module the library lacks, or of an unknown authority."""
+    problems = Diagnostics()
+    for (module_id, _), entry in sorted(library.translations.items()):
+        if module_id not in library.entries:
+            problems.error("TRN008", f"translation of unknown module {module_id!r}{library.suggest(module_id)}", entry.locate("translation", "of"))
+    for language, translated in sorted(library.authority_translations.items()):
+        for authority_id in sorted(set(translated.authorities) - set(library.authorities)):
+            problems.error("TRN008", f"the {language} registry translates unknown authority {authority_id!r}", Location(f"authorities.{language}.yaml"))
+    return problems.items
+
+
+def check_authority_calls(library: Library) -> list[Diagnostic]:
+    """Return a problem for every ``authority("id")`` in a template whose id the registry lacks."""
+    problems = Diagnostics()
+    known = list(library.authorities)
+    for _, entry in sorted(library.entries.items()):
+        for key, source in template_sources(entry.module):
+            for authority_id in AUTHORITY_CALL.findall(source):
+                if authority_id not in library.authorities:
+                    close = difflib.get_close_matches(authority_id, known, n=1)
+                    hint = f" (did you mean {close[0]!r}?)" if close else "; declare it in authorities.yaml"
+                    problems.error("AUT004", f"{entry.module.id} names unknown authority {authority_id!r}{hint}", entry.locate(key))
+    return problems.items
 
 
 def check_rule_links(library: Library, catalogue: Catalogue) -> list[Diagnostic]:

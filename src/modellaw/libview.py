@@ -20,7 +20,16 @@ from modellaw.ir import Article, CommentarySection, Document, Point, Ref, Source
 from modellaw.library import Entry, Library
 from modellaw.numbering import number
 from modellaw.render import commentary_sections, render, source_notes
-from modellaw.resolve import DefinitionsSlot, ParamValue, ResolvedClause, ResolvedDivision, ResolvedDocument
+from modellaw.errors import Diagnostics
+from modellaw.resolve import (
+    DefinitionsSlot,
+    ParamValue,
+    ResolvedClause,
+    ResolvedDivision,
+    ResolvedDocument,
+    authorities_used_in,
+    designations,
+)
 from modellaw.schema.clause import ClauseModule, DefinitionModule
 from modellaw.schema.config import Division, DocumentConfig
 from modellaw.walk import iter_inlines, map_inlines
@@ -85,12 +94,13 @@ def library_document(library: Library, catalogue: Catalogue, title: str = "Claus
     structure) its chapters and articles come in the law's order, so they carry the law's numbers;
     clauses the law does not place follow, one chapter per family.
     """
-    document, _ = render(everything(library, title, review, order), catalogue)
+    document, _ = render(everything(library, title, review, order=order), catalogue)
     document = number(document)
     return replace(document, meta=replace(document.meta, clause_ids=True)) if review else document
 
 
-def everything(library: Library, title: str = "Clause library", review: bool = False, order: list[Division] | None = None) -> ResolvedDocument:
+def everything(library: Library, title: str = "Clause library", review: bool = False, language: str = "en",
+               order: list[Division] | None = None) -> ResolvedDocument:
     """Return a model-mode document holding every clause at its defaults, one chapter per family
     (after the chapters of ``order``, when given, which keep the law's order).
 
@@ -106,9 +116,11 @@ def everything(library: Library, title: str = "Clause library", review: bool = F
             families.setdefault(item.entry.module.family, []).append(item)
     divisions += [ResolvedDivision(f.replace("-", " ").capitalize(), tuple(items)) for f, items in sorted(families.items())]
     config = DocumentConfig(title=title, date=dt.date(2026, 1, 1), structure=[Division(chapter="x", clauses=["definitions"])],
-                            sources="both" if review else "list", review_comments=review, draft_marking="Review copy" if review else "Draft")
+                            sources="both" if review else "list", review_comments=review, draft_marking="Review copy" if review else "Draft",
+                            language=language)
     loaded = LoadedConfig(config, Path("library.yaml"), LoadedYaml("<library>", {}), "")
-    return ResolvedDocument(loaded, library, tuple(divisions))
+    authorities = designations(loaded, library, Diagnostics())
+    return ResolvedDocument(loaded, library, tuple(divisions), authorities, authorities_used_in(divisions))
 
 
 def _at_defaults(entry: Entry) -> ResolvedClause:

@@ -10,25 +10,31 @@ from jinja2.sandbox import SandboxedEnvironment
 from modellaw.catalogue import Catalogue, load_catalogue
 from modellaw.errors import Diagnostic, Diagnostics, DraftingError
 from modellaw.ir import Document
-from modellaw.library import Entry, Library, load_library
+from modellaw.library import Entry, Library, load_library, template_sources
+from modellaw.languages import base_language
 from modellaw.libview import everything
+from modellaw.localize import localize
 from modellaw.numbering import number
 from modellaw.render import render
-from modellaw.schema.clause import ClauseModule, DefinitionModule
+from modellaw.schema.clause import TEMPLATE_HELPERS, ClauseModule, DefinitionModule
 from modellaw.templating import make_env
 from modellaw.terms import collect_terms
+from modellaw.translations import check_translation, missing_translation
 
-_HELPERS = {"term", "ref", "this_law", "This_law", "article", "state", "mode", "includes"}
 
+def lint_library(folders: list[Path], strict: bool = False, languages: tuple[str, ...] = ()) -> list[Diagnostic]:
+    """Return every problem in the library at ``folders``; raise LibraryError when it does not load.
 
-def lint_library(folders: list[Path], strict: bool = False) -> list[Diagnostic]:
-    """Return every problem in the library at ``folders``; raise LibraryError when it does not load."""
+    Every translation is checked against its source; for each of ``languages`` a module without a
+    translation is an error and the whole library is rendered in that language as well.
+    """
     catalogue = load_catalogue()
-    return lint_loaded(load_library(folders, catalogue), catalogue, strict)
+    return lint_loaded(load_library(folders, catalogue), catalogue, strict, languages)
 
 
-def lint_loaded(library: Library, catalogue: Catalogue, strict: bool = False) -> list[Diagnostic]:
-    """Return every problem in a loaded library (templates, names, content, the whole rendered at defaults)."""
+def lint_loaded(library: Library, catalogue: Catalogue, strict: bool = False, languages: tuple[str, ...] = ()) -> list[Diagnostic]:
+    """Return every problem in a loaded library (templates, names, content, translations, the whole rendered
+    at defaults, and in each of ``languages``)."""
     problems = Diagnostics()
     env = make_env(True)
     for entry in library.entries.values():
@@ -40,23 +46,35 @@ def lint_loaded(library: Library, catalogue: Catalogue, strict: bool = False) ->
     problems.extend(diagnostics)
     if document is not None:
         _lint_unused_definitions(library, document, problems)
+    _lint_translations(library, env, languages, problems)
+    for language in languages:
+        if not problems.has_errors:
+            problems.extend(_render_everything(localize(library, language).library, catalogue, language)[1])
     return problems.items
+
+
+def _lint_translations(library: Library, env: SandboxedEnvironment, languages: tuple[str, ...], problems: Diagnostics) -> None:
+    """Check every translation against its source, and report modules lacking one for ``languages``."""
+    for (module_id, _), entry in sorted(library.translations.items()):
+        problems.extend(check_translation(library.entries[module_id].module, entry, env))
+    for language in languages:
+        for module_id, entry in sorted(library.entries.items()):
+            written_in = base_language(entry.module.language)
+            if written_in != base_language(language) and library.translation(module_id, language) is None:
+                problems.add(missing_translation(module_id, entry.source.file, language))
 
 
 def _lint_variables(entry: Entry, env: SandboxedEnvironment, problems: Diagnostics) -> None:
     """Compare the names each template reads with the parameters the module declares."""
     module = entry.module
-    sources = [(("text",), getattr(module, "text", "")), (("definition",), getattr(module, "definition", ""))]
-    if module.options is not None:
-        sources += [(("options", "choices", k, "text"), c.text) for k, c in module.options.choices.items()]
     read: set[str] = set()
-    for key, source in sources:
+    for key, source in template_sources(module):
         try:
             names = meta.find_undeclared_variables(env.parse(source))
         except Exception:  # noqa: BLE001 - syntax errors are reported by the rendering pass
             continue
         read |= names
-        for name in sorted(names - set(module.parameters) - _HELPERS):
+        for name in sorted(names - set(module.parameters) - TEMPLATE_HELPERS):
             problems.error("LNT001", f"template uses {name!r}, which is not a declared parameter", entry.locate(key))
     for name in sorted(set(module.parameters) - read):
         problems.warning("LNT002", f"parameter {name!r} is declared but no template uses it", entry.locate(("parameters", name)))
@@ -82,10 +100,10 @@ def _lint_unused_definitions(library: Library, document: Document, problems: Dia
             problems.warning("LNT005", f"term {module.term!r} is defined but no module uses it", entry.locate(("term",)))
 
 
-def _render_everything(library: Library, catalogue: Catalogue) -> tuple[Document | None, list[Diagnostic]]:
+def _render_everything(library: Library, catalogue: Catalogue, language: str = "en") -> tuple[Document | None, list[Diagnostic]]:
     """Render and number a document holding every clause, so templates, terms and refs are checked once."""
     try:
-        document, warnings = render(everything(library), catalogue)
+        document, warnings = render(everything(library, language=language), catalogue)
         return number(document), warnings
     except DraftingError as exc:
         return None, exc.diagnostics

@@ -34,9 +34,9 @@ def term_sentinel(term_id: str, form: str) -> str:
     return f"{_OPEN}T{_SEP}{term_id}{_SEP}{form}{_CLOSE}"
 
 
-def ref_sentinel(target: str, anchor: str) -> str:
+def ref_sentinel(target: str, anchor: str, case: str = "") -> str:
     """Return the text a template's ``ref()`` call emits."""
-    return f"{_OPEN}R{_SEP}{target}{_SEP}{anchor}{_CLOSE}"
+    return f"{_OPEN}R{_SEP}{target}{_SEP}{anchor}{_SEP}{case}{_CLOSE}"
 
 
 @dataclass
@@ -161,7 +161,7 @@ def parse_inlines(text: str) -> tuple[Inline, ...]:
         if kind == "T":
             nodes.append(Term(payload[0], payload[1]))
         else:
-            nodes.append(Ref(payload[0], payload[1] or None))
+            nodes.append(Ref(payload[0], payload[1] or None, case=payload[2]))
         position = match.end()
     if position < len(text):
         nodes.append(Text(text[position:]))

@@ -7,68 +7,17 @@ and ``target_eid``. Numbers are computed once here; writers only print labels.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from modellaw.errors import CrossReferenceError, Diagnostics
 from modellaw.ir import Article, Block, Document, Inline, OptionGroup, Paragraph, Point, Ref
-from modellaw.vocabulary import ENGLISH, Vocabulary, vocabulary
+from modellaw.languages.grammar import Grammar, Target, grammar_for, letter, roman
 from modellaw.walk import map_inlines
-
-
-def roman(number: int) -> str:
-    """Return ``number`` (1-3999) in upper-case Roman numerals."""
-    table = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
-    out = []
-    for value, letters in table:
-        count, number = divmod(number, value)
-        out.append(letters * count)
-    return "".join(out)
-
-
-def letter(number: int) -> str:
-    """Return the point letter for ``number``: a..z, then aa, bb... (drafting convention)."""
-    base = chr(ord("a") + (number - 1) % 26)
-    return base * ((number - 1) // 26 + 1)
-
-
-@dataclass(frozen=True)
-class Scheme:
-    """Labels for one numbering tradition, in the document's language."""
-
-    common_law: bool
-    words: Vocabulary = ENGLISH
-
-    def division(self, n: int) -> str:
-        """Return ``Chapter IV`` (civil) or ``Part 4`` (common)."""
-        return f"{self.words.part} {n}" if self.common_law else f"{self.words.chapter} {roman(n)}"
-
-    def article(self, n: int) -> str:
-        """Return ``Article 7`` (civil) or ``Section 7`` (common)."""
-        return f"{self.words.section if self.common_law else self.words.article} {n}"
-
-    def paragraph(self, n: int) -> str:
-        """Return ``1.`` (civil) or ``(1)`` (common)."""
-        return f"({n})" if self.common_law else f"{n}."
-
-    def ref_word(self) -> str:
-        """Return ``section`` or ``article``."""
-        return self.words.section_ref if self.common_law else self.words.article_ref
-
-
-
-@dataclass(frozen=True)
-class Target:
-    """Where an anchor points: the article number and the path of paragraph/point numbers."""
-
-    article: int
-    paragraph: int | None
-    points: tuple[str, ...]
-    eid: str
 
 
 def number(document: Document) -> Document:
     """Return the numbered document; raise CrossReferenceError listing every unresolved reference."""
-    scheme = Scheme(document.meta.tradition == "common-law", vocabulary(document.meta.language))
+    scheme = grammar_for(document.meta.language, document.meta.tradition)
     divisions = []
     article_no = 0
     for d_index, division in enumerate(document.divisions, start=1):
@@ -82,7 +31,7 @@ def number(document: Document) -> Document:
     return resolve_refs(numbered, scheme)
 
 
-def number_article(article: Article, n: int, scheme: Scheme) -> Article:
+def number_article(article: Article, n: int, scheme: Grammar) -> Article:
     """Return the article numbered ``n``: paragraphs 1, 2... (unnumbered when it has only one)."""
     eid = f"art_{n}"
     single = _paragraph_count(article.body) == 1
@@ -116,23 +65,23 @@ def _paragraph_count(body: tuple[Block, ...]) -> int:
 
 
 def _number_paragraphs(
-    paragraphs: tuple[Paragraph, ...], start: int, single: bool, scheme: Scheme, prefix: str
+    paragraphs: tuple[Paragraph, ...], start: int, single: bool, scheme: Grammar, prefix: str
 ) -> tuple[tuple[Paragraph, ...], int]:
     out = []
     n = start
     for paragraph in paragraphs:
         n += 1
         eid = f"{prefix}__para_{n}"
-        points = tuple(_number_point(p, i, eid, 1) for i, p in enumerate(paragraph.points, start=1))
+        points = tuple(_number_point(p, i, eid, 1, scheme) for i, p in enumerate(paragraph.points, start=1))
         label = None if single else scheme.paragraph(n)
         out.append(replace(paragraph, points=points, label=label, eid=eid))
     return tuple(out), n
 
 
-def _number_point(point: Point, n: int, parent_eid: str, depth: int) -> Point:
-    label = f"({letter(n)})" if depth == 1 else f"({roman(n).lower()})"
-    eid = f"{parent_eid}__point_{label.strip('()')}"
-    children = tuple(_number_point(c, i, eid, depth + 1) for i, c in enumerate(point.children, start=1))
+def _number_point(point: Point, n: int, parent_eid: str, depth: int, scheme: Grammar) -> Point:
+    label = scheme.point(n, depth)
+    eid = f"{parent_eid}__point_{letter(n) if depth == 1 else roman(n).lower()}"
+    children = tuple(_number_point(c, i, eid, depth + 1, scheme) for i, c in enumerate(point.children, start=1))
     return replace(point, children=children, label=label, eid=eid)
 
 
@@ -168,29 +117,12 @@ def _collect_points(targets: dict, article: Article, para_no: int | None, point:
         _collect_points(targets, article, para_no, child, here)
 
 
-def format_ref(target: Target, scheme: Scheme, same_article: bool) -> str:
-    """Return the label of a reference, e.g. ``article 7(2)(b)`` or ``paragraph 2(b) of this article``."""
-    inner = (f"({target.paragraph})" if target.paragraph is not None else "") + "".join(target.points)
-    words = scheme.words
-    if same_article and inner:
-        tail = "".join(target.points)
-        if target.paragraph is None:
-            return f"{words.paragraph_ref} {tail}"
-        if scheme.common_law:
-            return f"{words.subsection_ref} ({target.paragraph}){tail}"
-        return f"{words.paragraph_ref} {target.paragraph}{tail} {words.of_this_article}"
-    return f"{scheme.ref_word()} {target.article}{inner}"
+def format_ref(target: Target, scheme: Grammar, same_article: bool, case: str = "") -> str:
+    """Return the label of a reference in the scheme's language (``article 7(2)(b)``, ``пункт 2 части 1 статьи 7``)."""
+    return scheme.format_ref(target, same_article, case)
 
 
-def number_span(label: str, target: Target, scheme: Scheme) -> tuple[int, int] | None:
-    """Return where the article number sits in a cross-article ``label`` (None for same-article labels)."""
-    prefix = f"{scheme.ref_word()} "
-    if not label.startswith(prefix):
-        return None
-    return len(prefix), len(prefix) + len(str(target.article))
-
-
-def resolve_refs(document: Document, scheme: Scheme) -> Document:
+def resolve_refs(document: Document, scheme: Grammar) -> Document:
     """Return the document with every Ref labelled; raise CrossReferenceError for dangling/ambiguous ones."""
     targets = collect_targets(document)
     problems = Diagnostics()
@@ -204,7 +136,7 @@ def resolve_refs(document: Document, scheme: Scheme) -> Document:
     return replace(document, divisions=tuple(divisions))
 
 
-def _resolve(node: Inline, article: Article, targets: dict, scheme: Scheme, problems: Diagnostics) -> Inline:
+def _resolve(node: Inline, article: Article, targets: dict, scheme: Grammar, problems: Diagnostics) -> Inline:
     if not isinstance(node, Ref):
         return node
     found = targets.get((node.target, node.anchor))
@@ -215,7 +147,11 @@ def _resolve(node: Inline, article: Article, targets: dict, scheme: Scheme, prob
         else:
             problems.error("REF001", f"reference to {what}: that clause is not in this document", node.origin)
         return node
-    labels = {format_ref(t, scheme, node.target == article.clause_id) for t in found}
+    if node.case and node.case not in scheme.cases:
+        allowed = ", ".join(scheme.cases) or "none in this language"
+        problems.error("REF005", f"reference to {what} asks for the case {node.case!r}; cases: {allowed}", node.origin)
+        return node
+    labels = {format_ref(t, scheme, node.target == article.clause_id, node.case) for t in found}
     if len(labels) > 1:
         problems.error("REF003", f"reference to {what} is ambiguous: it could mean {', '.join(sorted(labels))}", node.origin)
         return node
@@ -225,5 +161,5 @@ def _resolve(node: Inline, article: Article, targets: dict, scheme: Scheme, prob
     label = labels.pop()
     if node.target == article.clause_id:
         return replace(node, label=label, target_eid=found[0].eid)
-    span = number_span(label, found[0], scheme)
+    span = scheme.number_span(label, found[0])
     return replace(node, label=label, target_eid=found[0].eid, article_eid=f"art_{found[0].article}", number_span=span)

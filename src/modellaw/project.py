@@ -13,7 +13,8 @@ from pathlib import Path
 from typing import Any
 
 from modellaw.errors import Diagnostic, Location, WriteError, relpath
-from modellaw.library import Library
+from modellaw.library import Library, template_sources
+from modellaw.schema.authorities import AUTHORITY_CALL
 from modellaw.output import write_atomic
 from modellaw.schema.clause import ClauseModule
 from modellaw.schema.config import DocumentConfig
@@ -124,6 +125,7 @@ def starter_config(library: Library, tradition: str, language: str) -> str:
         lines += [f"  - chapter: {chapter}", "    clauses:"]
         lines += [f"      - {c}" + (f"  # {library.entries[c].module.title}" if c in library.entries else "") for c in clause_ids]
     lines += ["      # - national.example  # your own clause, in library/national/example.yaml", ""]
+    lines += _authorities(library, [c for _, ids in STARTER_STRUCTURE for c in ids])
     lines += _settings(library, [c for _, ids in STARTER_STRUCTURE for c in ids] + [e.module.id for e in library.definitions()])
     return "\n".join(lines) + "\n"
 
@@ -152,6 +154,24 @@ def _comment(text: str, indent: str = "") -> list[str]:
         else:
             line = f"{line} {word}".strip()
     return lines + ([f"{indent}# {line}"] if line else [])
+
+
+def _authorities(library: Library, clause_ids: list[str]) -> list[str]:
+    """Return the ``authorities:`` key with the authorities the chosen clauses name, commented out with their defaults."""
+    used: dict[str, None] = {}
+    for clause_id in clause_ids:
+        entry = library.get(clause_id)
+        if entry is not None:
+            for _, source in template_sources(entry.module):
+                used.update(dict.fromkeys(AUTHORITY_CALL.findall(source)))
+    lines = _comment(DocumentConfig.model_fields["authorities"].description or "") + ["authorities:"]
+    for authority_id in used:
+        declared = library.authorities.get(authority_id)
+        if declared is not None:
+            lines += _comment(declared.authority.function, "  ") + [f"  {authority_id}: {json.dumps(declared.authority.name, ensure_ascii=False)}"]
+    if not lines[-1].startswith("  "):
+        lines[-1] += " {}"
+    return [*lines, ""]
 
 
 def _settings(library: Library, clause_ids: list[str]) -> list[str]:

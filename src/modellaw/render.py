@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from modellaw import __version__
@@ -23,9 +23,13 @@ from modellaw.ir import (
 )
 from modellaw.library import Entry
 from modellaw.markup import parse_body, ref_sentinel, term_sentinel
-from modellaw.resolve import DefinitionsSlot, ParamValue, ResolvedClause, ResolvedDocument
+from modellaw.resolve import DefinitionsSlot, Designation, ParamValue, ResolvedClause, ResolvedDocument
 from modellaw.schema.clause import ClauseModule, Commentary, Source
 from modellaw.templating import compile_template, make_env, mark_default, run_template
+from modellaw.languages.grammar import Grammar, grammar_for
+from modellaw.languages.russian import decline
+from modellaw.languages.russian import duration as russian_duration
+from modellaw.schema.types import DurationValue
 from modellaw.vocabulary import ENGLISH, Vocabulary, vocabulary
 from modellaw.walk import map_inlines
 from modellaw.terms import assemble_definitions, collect_terms, link_terms
@@ -41,6 +45,10 @@ class RenderContext:
     catalogue: Catalogue
     problems: Diagnostics
     words: Vocabulary = ENGLISH
+    authorities: dict[str, Designation] = field(default_factory=dict)
+    authorities_used: tuple[str, ...] = ()
+    grammar: Grammar = field(default_factory=Grammar)
+    language: str = "en"
     included: frozenset[str] = frozenset()
     """Ids of the clauses placed in the document (for the ``includes`` helper)."""
 
@@ -51,7 +59,7 @@ class RenderContext:
 
     def variables(self, params: dict[str, ParamValue], clause_id: str) -> dict[str, Any]:
         """Return the template context: parameters plus the helpers and scheme words."""
-        values = {k: (mark_default(v.value) if v.is_default else v.value) for k, v in params.items()}
+        values = {k: (mark_default(self._localized(v.value)) if v.is_default else self._localized(v.value)) for k, v in params.items()}
         return {
             **values,
             "term": _term_helper,
@@ -62,7 +70,34 @@ class RenderContext:
             "state": self.state,
             "mode": "model" if self.model_mode else "enactment",
             "includes": self.includes,
+            "this_law_in": self._this_law_in,
+            "authority": self._authority_name,
+            "Authority": lambda authority_id: _capitalised(self._authority_name(authority_id)),
+            "designated_authorities": [
+                {"name": self.authorities[a].name, "function": self.authorities[a].function}
+                for a in self.authorities_used
+                if a in self.authorities
+            ],
         }
+
+    def _localized(self, value: Any) -> Any:
+        """Return a parameter value as the document's language writes it (durations decline in Russian)."""
+        if isinstance(value, DurationValue) and self.grammar.cases:
+            return russian_duration(value.amount, value.unit)
+        return value
+
+    def _this_law_in(self, case: str) -> str:
+        """Template helper ``this_law_in(case)``: "this Law" declined where the language declines it."""
+        if self.grammar.cases:
+            return decline(self.words.this_law, str(case))
+        return self.words.this_act if self.common_law else self.words.this_law
+
+    def _authority_name(self, authority_id: str) -> str:
+        """Template helper ``authority(id)``: the designated name, as it reads inside a sentence."""
+        designation = self.authorities.get(str(authority_id))
+        if designation is None:
+            raise ValueError(f"unknown authority {authority_id!r}")
+        return designation.name
 
 
 def _capitalised(text: str) -> str:
@@ -75,9 +110,9 @@ def _term_helper(term_id: str, form: str = "") -> str:
     return term_sentinel(str(term_id).removeprefix("definitions."), str(form))
 
 
-def _ref_helper(target: str, anchor: str = "") -> str:
-    """Template helper ``ref(clause_id[, anchor])``: a cross-reference placeholder."""
-    return ref_sentinel(str(target), str(anchor))
+def _ref_helper(target: str, anchor: str = "", case: str = "") -> str:
+    """Template helper ``ref(clause_id[, anchor[, case]])``: a cross-reference placeholder, declined in ``case``."""
+    return ref_sentinel(str(target), str(anchor), str(case))
 
 
 def render(resolved: ResolvedDocument, catalogue: Catalogue) -> tuple[Document, list[Diagnostic]]:
@@ -95,6 +130,10 @@ def render(resolved: ResolvedDocument, catalogue: Catalogue) -> tuple[Document, 
         catalogue,
         Diagnostics(),
         vocabulary(config.language),
+        resolved.authorities,
+        resolved.authorities_used,
+        grammar_for(config.language, config.jurisdiction.tradition),
+        config.language,
         frozenset(resolved.clause_ids()),
     )
     divisions = [_render_division(ctx, d.title, d.items) for d in resolved.divisions]

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import difflib
 import reprlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
 
 from modellaw.configfile import LoadedConfig
 from modellaw.errors import Diagnostics, ResolutionError
-from modellaw.library import Entry, Library
+from modellaw.library import Entry, Library, template_sources
+from modellaw.schema.authorities import AUTHORITY_CALL
 from modellaw.schema.clause import (
     BooleanParameter,
     ChoiceParameter,
@@ -70,12 +72,26 @@ class ResolvedDivision:
 
 
 @dataclass(frozen=True)
+class Designation:
+    """An authority as the law names it: the config's name or the registry's default."""
+
+    id: str
+    name: str
+    function: str
+    is_default: bool
+
+
+@dataclass(frozen=True)
 class ResolvedDocument:
     """The config resolved against the library: everything the renderer needs."""
 
     loaded: LoadedConfig
     library: Library
     divisions: tuple[ResolvedDivision, ...]
+    authorities: dict[str, Designation] = field(default_factory=dict)
+    """Every authority of the registry by id, named as this document names it."""
+    authorities_used: tuple[str, ...] = ()
+    """The ids of the authorities the included clauses name, in order of first mention."""
 
     def clause_ids(self) -> set[str]:
         """Return the ids of every clause placed in the document."""
@@ -97,8 +113,37 @@ def resolve(loaded: LoadedConfig, library: Library) -> ResolvedDocument:
             elif clause_id in placed and placed[clause_id] == (d_index, c_index):
                 items.append(_resolve_clause(loaded, library.entries[clause_id], problems))
         divisions.append(ResolvedDivision(division.chapter, tuple(items)))
+    authorities = designations(loaded, library, problems)
     problems.raise_if_errors(ResolutionError)
-    return ResolvedDocument(loaded, library, tuple(divisions))
+    return ResolvedDocument(loaded, library, tuple(divisions), authorities, authorities_used_in(divisions))
+
+
+def designations(loaded: LoadedConfig, library: Library, problems: Diagnostics) -> dict[str, Designation]:
+    """Return every registry authority named as the config designates it; report unknown ids."""
+    given = loaded.config.authorities
+    for authority_id in sorted(set(given) - set(library.authorities)):
+        close = difflib.get_close_matches(authority_id, list(library.authorities), n=1)
+        hint = f" (did you mean {close[0]!r}?)" if close else ""
+        problems.error("RES030", f"unknown authority {authority_id!r}{hint}", loaded.locate(("authorities", authority_id)))
+    designations = {}
+    for authority_id, entry in library.authorities.items():
+        name = given.get(authority_id)
+        if name is not None and not name.strip():
+            problems.error("RES031", f"the name of authority {authority_id!r} is empty", loaded.locate(("authorities", authority_id)))
+        declared = entry.authority
+        designations[authority_id] = Designation(authority_id, name or declared.name, declared.function, name is None)
+    return designations
+
+
+def authorities_used_in(divisions: list[ResolvedDivision]) -> tuple[str, ...]:
+    """Return the authority ids the included clauses name (text and options), in order of first mention."""
+    used: dict[str, None] = {}
+    for division in divisions:
+        for item in division.items:
+            if isinstance(item, ResolvedClause):
+                for _, source in template_sources(item.entry.module):
+                    used.update(dict.fromkeys(AUTHORITY_CALL.findall(source)))
+    return tuple(used)
 
 
 def _placed_clauses(loaded: LoadedConfig, library: Library, problems: Diagnostics) -> dict[str, tuple[int, int]]:

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import replace
+from collections.abc import Callable
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from modellaw.errors import Diagnostics, Location
 from modellaw.ir import Article, CommentarySection, DefinedTerm, Document, Inline, Paragraph, Point, Term, Text, plain_text
+from modellaw.languages import base_language
 from modellaw.library import Entry, Library
 from modellaw.resolve import DefinitionsSlot, ParamValue, check_value
 from modellaw.schema.clause import DefinitionModule
@@ -34,6 +37,21 @@ def sort_key(term: str) -> str:
     """Return the key that sorts terms alphabetically, ignoring case and accents."""
     decomposed = unicodedata.normalize("NFKD", term)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def collation_key(language: str) -> Callable[[str], Any]:
+    """Return the sort key of terms in ``language``: the Unicode collation algorithm (pyuca) outside
+    English, where the accent- and case-blind key below already gives dictionary order."""
+    if base_language(language) == "en":
+        return sort_key
+    return _uca_collator().sort_key
+
+
+@cache
+def _uca_collator() -> Any:
+    import pyuca
+
+    return pyuca.Collator()
 
 
 def assemble_definitions(ctx: RenderContext, resolved: ResolvedDocument, used: UsedTerms) -> Article | None:
@@ -145,18 +163,20 @@ def _find_cycle(graph: dict[str, set[str]], start: str) -> list[str] | None:
 
 
 def _definitions_article(ctx: RenderContext, library: Library, rendered: dict[str, Point]) -> Article:
-    order = sorted(rendered, key=lambda t: sort_key(definition_of(library, t).term))
+    collate = collation_key(ctx.language)
+    order = sorted(rendered, key=lambda t: collate(definition_of(library, t).term))
     points = [_punctuate(rendered[t], last=(i == len(order) - 1)) for i, t in enumerate(order)]
     intro = ctx.words.definitions_intro_act if ctx.common_law else ctx.words.definitions_intro_law
-    commentary = [CommentarySection(ctx.words.commentary_headings[0], _DEFINITIONS_PURPOSE)]
+    commentary = [CommentarySection(ctx.words.commentary_headings[0], ctx.words.definitions_purpose)]
     sources = []
     for term_id in order:
         module = definition_of(library, term_id)
-        commentary.append(CommentarySection(f"“{module.term}”", " ".join(module.commentary.purpose.split())))
+        opening, closing = ctx.words.quotes
+        commentary.append(CommentarySection(f"{opening}{module.term}{closing}", " ".join(module.commentary.purpose.split())))
         commentary.extend(_option_notes(ctx, library, module))
         from modellaw.render import source_notes
 
-        sources.extend(replace(s, subject=f"“{module.term}”") for s in source_notes(ctx.catalogue, module.sources))
+        sources.extend(replace(s, subject=f"{opening}{module.term}{closing}") for s in source_notes(ctx.catalogue, module.sources))
     return Article(
         clause_id="definitions",
         version="",
@@ -169,10 +189,6 @@ def _definitions_article(ctx: RenderContext, library: Library, rendered: dict[st
     )
 
 
-_DEFINITIONS_PURPOSE = (
-    "This article is assembled from the definition modules of the terms that the other articles use, "
-    "in alphabetical order, so that it defines every term used and no term that is not."
-)
 
 
 def _option_notes(ctx: RenderContext, library: Library, module: DefinitionModule) -> list[CommentarySection]:
@@ -222,8 +238,11 @@ def link_terms(document: Document, library: Library, problems: Diagnostics) -> D
             if module.plural is None:
                 problems.error("DEF005", f"term {node.term_id!r} has no plural form; add 'plural' to its module", node.origin)
             return replace(node, text=module.plural or module.term)
+        if node.text in module.forms:
+            return replace(node, text=module.forms[node.text])
         if node.text:
-            problems.error("DEF006", f"unknown form {node.text!r} of term {node.term_id!r}; use term(id) or term(id, 'plural')", node.origin)
+            known = ", ".join(repr(f) for f in ["plural", *sorted(module.forms)])
+            problems.error("DEF006", f"unknown form {node.text!r} of term {node.term_id!r}; it has: {known}", node.origin)
         return replace(node, text=module.term)
 
     return map_inlines(document, link)

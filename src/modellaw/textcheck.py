@@ -81,7 +81,7 @@ def settings_of(article: Article, resolved: ResolvedDocument) -> list[Setting]:
     article, the parameters of each term defined), the State's name and the authorities."""
     config = resolved.loaded.config
     settings = [Setting("jurisdiction.name", config.jurisdiction.name, ("jurisdiction", "name"))]
-    settings += [Setting(f"authorities.{k}", str(v), ("authorities", k)) for k, v in getattr(config, "authorities", {}).items()]
+    settings += [Setting(f"authorities.{k}", d.name, ("authorities", k)) for k, d in sorted(resolved.authorities.items())]
     if article.clause_id == "definitions":
         for term_id in _defined_terms(article):
             entry = resolved.library.definition(term_id)
@@ -149,7 +149,7 @@ def _doubled_words(article: Article, segments: list[str], settings: list[Setting
     for text in segments:
         for match in _DOUBLED.finditer(text):
             word = match.group(1).casefold()
-            setting = next((s for s in settings if _edge_words(s.text) & {word}), None)
+            setting = _setting_at(text, match, settings)
             if (setting is None and word not in _ARTICLES) or match.group().casefold() in seen:
                 continue
             seen.add(match.group().casefold())
@@ -158,7 +158,15 @@ def _doubled_words(article: Article, segments: list[str], settings: list[Setting
             problems.warning("CHK002", message, _where(resolved, article, setting))
 
 
-def _edge_words(text: str) -> set[str]:
-    """Return the first and last words of ``text``, lower-cased (brackets ignored)."""
-    words = re.findall(r"\w+", text.casefold())
-    return {words[0], words[-1]} if words else set()
+def _setting_at(text: str, match: re.Match[str], settings: list[Setting]) -> Setting | None:
+    """Return the setting whose printed value covers either word of the doubled pair, if any."""
+    lowered = text.casefold()
+    for setting in settings:
+        value = setting.text.casefold()
+        start = lowered.find(value) if value else -1
+        while start >= 0:
+            end = start + len(value)
+            if start <= match.start(1) < end or start <= match.start(2) < end:
+                return setting
+            start = lowered.find(value, start + 1)
+    return None

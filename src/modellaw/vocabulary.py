@@ -53,6 +53,17 @@ class Vocabulary:
     )
     """Headings of the commentary parts, in the order of ``Commentary``'s fields."""
     right_to_left: bool = False
+    pinpoint_unverified: str = "pinpoint unverified"
+    relation_words: tuple[tuple[str, str], ...] = ()
+    """How the relation of an article to a source reads, by relation key; English: the key's words."""
+    definitions_purpose: str = (
+        "This article is assembled from the definition modules of the terms that the other articles use, "
+        "in alphabetical order, so that it defines every term used and no term that is not."
+    )
+
+    def relation(self, key: str) -> str:
+        """Return the words for a source relation (``adapted-from`` -> "adapted from")."""
+        return dict(self.relation_words).get(key, key.replace("-", " "))
 
 
 ENGLISH = Vocabulary(
@@ -98,9 +109,53 @@ ARABIC = Vocabulary(
         "التنفيذ", "التنفيذ في نظم القانون المدني", "التنفيذ في نظم القانون العام",
     ),
     right_to_left=True,
+    pinpoint_unverified="الإحالة الدقيقة غير متحقق منها",
+    relation_words=(
+        ("implements", "تنفيذاً لـ"), ("adapted-from", "مقتبس من"), ("consistent-with", "متسق مع"),
+        ("inspired-by", "مستوحى من"), ("see-also", "انظر أيضاً"),
+    ),
+    definitions_purpose="تُجمع هذه المادة من وحدات التعاريف الخاصة بالمصطلحات التي تستخدمها المواد الأخرى، بحيث تعرّف كل مصطلح مستخدم دون غيره.",
 )
 
-_BY_LANGUAGE = {"en": ENGLISH, "ar": ARABIC}
+RUSSIAN = Vocabulary(
+    chapter="Глава", part="Раздел", article="Статья", section="Статья",
+    article_ref="статья", section_ref="статья", paragraph_ref="часть", subsection_ref="часть",
+    of_this_article="настоящей статьи", this_law="настоящий Закон", this_act="настоящий Закон",
+    definitions="Основные понятия, используемые в настоящем Законе",
+    interpretation="Основные понятия, используемые в настоящем Законе",
+    definitions_intro_law="В настоящем Законе используются следующие основные понятия:",
+    definitions_intro_act="В настоящем Законе используются следующие основные понятия:", means=" — ",
+    commentary="Комментарий", sources="Источники", open_questions="Открытые вопросы",
+    recommendations="Рекомендации, которым отвечает статья",
+    contents="Содержание", option="Вариант", end_of_options="Конец вариантов", page="Страница", of="из", version="Версия",
+    model_kind="Модельный закон с комментарием", enactment_kind="Проект закона",
+    mandatory="Обязательно", recommended="Рекомендуется", optional="Факультативно",
+    model_note=(
+        "Как читать настоящий модельный закон. Каждая статья помечена как [Обязательно], если ее требует "
+        "обязательный международный акт, [Рекомендуется], если она отражает надлежащую практику, или "
+        "[Факультативно], если она выражает выбор законодательной политики. Слова в квадратных скобках "
+        "заменяются национальными решениями. Там, где практика государств различается, приводятся "
+        "альтернативные тексты ([Вариант A], [Вариант B]); государство выбирает один из них. За каждой "
+        "статьей следуют комментарий и перечень актов, на которых она основана."
+    ),
+    months=("января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября", "ноября", "декабря"),
+    quotes=("«", "»"),
+    commentary_headings=(
+        "Цель", "Основание статуса", "Права человека", "Международное гуманитарное право", "Варианты редакции",
+        "Реализация", "Реализация в странах романо-германской правовой семьи", "Реализация в странах общего права",
+    ),
+    pinpoint_unverified="точная ссылка не проверена",
+    relation_words=(
+        ("implements", "имплементирует"), ("adapted-from", "основано на"), ("consistent-with", "соответствует"),
+        ("inspired-by", "составлено с учетом"), ("see-also", "см. также"),
+    ),
+    definitions_purpose=(
+        "Статья составляется из определений понятий, которые используются в других статьях, в алфавитном "
+        "порядке, так что в ней определяется каждое используемое понятие и не определяется ни одно иное."
+    ),
+)
+
+_BY_LANGUAGE = {"en": ENGLISH, "ar": ARABIC, "ru": RUSSIAN}
 RIGHT_TO_LEFT = frozenset({"ar", "fa", "he", "ur", "ps", "sd", "ug", "yi", "dv", "ckb"})
 
 

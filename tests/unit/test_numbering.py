@@ -5,7 +5,8 @@ import datetime as dt
 import pytest
 
 from modellaw.ir import Article, Division, Document, Meta, OptionGroup, OptionVariant, Paragraph, Point, Ref, Text
-from modellaw.numbering import Scheme, letter, number, roman
+from modellaw.languages.grammar import Grammar, letter, roman
+from modellaw.numbering import number
 
 
 def meta(tradition: str = "civil-law") -> Meta:
@@ -89,5 +90,5 @@ def test_anchor_with_different_numbers_in_two_options_is_ambiguous():
 
 
 def test_scheme_words():
-    assert Scheme(False).article(3) == "Article 3" and Scheme(True).article(3) == "Section 3"
-    assert Scheme(False).paragraph(2) == "2." and Scheme(True).paragraph(2) == "(2)"
+    assert Grammar(False).article(3) == "Article 3" and Grammar(True).article(3) == "Section 3"
+    assert Grammar(False).paragraph(2) == "2." and Grammar(True).paragraph(2) == "(2)"

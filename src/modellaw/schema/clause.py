@@ -5,14 +5,27 @@ from __future__ import annotations
 import re
 from typing import Annotated, Literal, Union
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 from modellaw.schema.catalogue import InstrumentId, RecommendationId
-from modellaw.schema.types import ClauseId, Duration, SemVer
+from modellaw.schema.types import ClauseId, Duration, LanguageTag, SemVer
 
 _STRICT = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
 
-ParamName = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")]
+TEMPLATE_HELPERS = frozenset(
+    {"term", "ref", "this_law", "This_law", "this_law_in", "article", "state", "mode", "authority", "Authority", "designated_authorities",
+     "includes"}
+)
+"""Names the templates get from the toolkit; a parameter may not take one of them."""
+
+
+def _not_a_helper(name: str) -> str:
+    if name in TEMPLATE_HELPERS:
+        raise ValueError(f"{name!r} is the name of a template helper; give the parameter another name")
+    return name
+
+
+ParamName = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$"), AfterValidator(_not_a_helper)]
 OptionKey = Annotated[str, StringConstraints(pattern=r"^[A-Z]$")]
 
 
@@ -205,6 +218,8 @@ class ClauseModule(BaseModel):
     replaces: ClauseId | None = None
     """In an own library: the id of the built-in module this one replaces (it must be this module's own id)."""
     kind: Literal["clause"] = "clause"
+    language: LanguageTag = "en"
+    """The language the module is written in; documents in other languages use its translations."""
     title: str = Field(min_length=3)
     """Article heading."""
     version: SemVer
@@ -254,10 +269,15 @@ class DefinitionModule(BaseModel):
     replaces: ClauseId | None = None
     """In an own library: the id of the built-in definition this one replaces (it must be this module's own id)."""
     kind: Literal["definition"]
+    language: LanguageTag = "en"
+    """The language the module is written in; documents in other languages use its translations."""
     term: str = Field(min_length=1)
     """The term as it appears in the text, e.g. ``AI system``."""
     plural: str | None = None
     """Plural form, used by ``term("<slug>", "plural")``."""
+    forms: dict[str, str] = {}
+    """Other forms templates ask for with ``term("<slug>", form)``: grammatical cases in languages
+    that decline (``gen``, ``ins``, ``pl.gen``...)."""
     version: SemVer
     status: Literal["mandatory", "recommended", "optional"] = "recommended"
     summary: str = Field(min_length=10)

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
+from modellaw.languages import check_language
 from modellaw.schema.types import ClauseId, LanguageTag
 
 _STRICT = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
@@ -81,8 +82,9 @@ class DocumentConfig(BaseModel):
     mode: Literal["model", "enactment"] = "model"
     """model: status markers, options in brackets, commentary and sources; enactment: clean text."""
     jurisdiction: Jurisdiction = Jurisdiction()
-    language: LanguageTag = "en"
-    """Language of the text, set on the document styles."""
+    language: Annotated[LanguageTag, AfterValidator(check_language)] = "en"
+    """Language of the text (en, ru or ar, optionally with a region: ru-KZ); other languages come
+    from the translations beside each module."""
     version: str = Field(default="0.1", min_length=1)
     """Version of the draft."""
     date: dt.date
@@ -103,6 +105,9 @@ class DocumentConfig(BaseModel):
     """Parameter values by clause id, checked against each clause's declarations."""
     options: dict[ClauseId, str] = {}
     """Chosen option (A, B...) by clause id."""
+    authorities: dict[str, str] = {}
+    """Names of the authorities the law designates, by authority id, written as they read inside a
+    sentence with the article if one is used ("the Online Safety Commissioner", "Ofcom")."""
     annexes: list[Literal["concordance"]] = []
     """Annexes appended to the draft."""
     sources: Literal["list", "footnotes", "both"] = "list"

@@ -25,6 +25,7 @@ from docx.text.paragraph import Paragraph as WordParagraph
 
 from modellaw.annex import Annex
 from modellaw.ir import Article, DefinedTerm, Division, Document, Inline, OptionGroup, Paragraph, Point, Ref, Term, Text
+from modellaw.languages.grammar import grammar_for
 from modellaw.vocabulary import is_right_to_left
 from modellaw.walk import iter_inlines
 from modellaw.writers import _oxml
@@ -169,7 +170,8 @@ class DocxBuilder:
         if self.common_law:
             p.add(_oxml.run_xml(f"{self.words.part} ") + _oxml.field_xml("SEQ Part \\* ARABIC", number) + _oxml.run_xml(f" — {division.title}"))
         else:
-            p.add(_oxml.run_xml(f"{self.words.chapter} ") + _oxml.field_xml("SEQ Chapter \\* ROMAN", number) + _oxml.run_xml(f". {division.title}"))
+            seq = f"SEQ Chapter \\* {grammar_for(self.meta.language, self.meta.tradition).division_format}"
+            p.add(_oxml.run_xml(f"{self.words.chapter} ") + _oxml.field_xml(seq, number) + _oxml.run_xml(f". {division.title}"))
         self._heading_bookmark(p, division.eid)
         for article in division.articles:
             self._article(article)
@@ -267,7 +269,7 @@ class DocxBuilder:
 
     def _footnote(self, article: Article) -> str:
         footnote_id = len(self.footnotes) + 2
-        lines = [f"{self.words.sources}:", *(f"– {s.format()}" for s in article.sources)]
+        lines = [f"{self.words.sources}:", *(f"– {s.format(self.words)}" for s in article.sources)]
         self.footnotes.append(_oxml.footnote_xml(footnote_id, lines, self.style_ids["footnote text"], self.style_ids["footnote reference"]))
         return _oxml.footnote_reference_xml(footnote_id, self.style_ids["footnote reference"])
 
@@ -298,7 +300,7 @@ class DocxBuilder:
         if listed:
             self._p("ML Commentary").add(_oxml.run_xml(f"{words.sources}.", label_style))
             for source in article.sources:
-                self._p("ML Source", f"–\t{source.format()}")
+                self._p("ML Source", f"–\t{source.format(self.words)}")
 
     # --- furniture, properties, comments ----------------------------------------------------
 

@@ -106,5 +106,5 @@ def _commentary(article: Article, words: Vocabulary) -> list[str]:
     if article.implements:
         lines += [f"**{words.recommendations}.** {', '.join(article.implements)}.", ""]
     if article.sources:
-        lines += [f"**{words.sources}.**", ""] + [f"- {s.format()}" for s in article.sources] + [""]
+        lines += [f"**{words.sources}.**", ""] + [f"- {s.format(words)}" for s in article.sources] + [""]
     return lines
