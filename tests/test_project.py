@@ -42,7 +42,7 @@ def test_schemas_declare_their_dialect_and_id() -> None:
 def test_schemas_accept_every_builtin_module_and_config() -> None:
     problems = []
     for path in sorted(builtin_library().rglob("*.yaml")):
-        if path.parent == builtin_library():
+        if path.parent == builtin_library() or path.name.count(".") > 1:  # catalogues, translations
             continue
         kind = "definition" if path.parent.name == "definitions" else "clause"
         problems += _errors(kind, path)
