@@ -134,3 +134,15 @@ def test_safeguard_rules_apply_to_own_clauses_of_the_same_family(project: Path, 
     result = run_cli("build", project / "bill.yaml", "-o", project / "bill.md")
     assert result.exit_code == 1
     assert "[SAF001]" in result.stderr and "state-use.national-facial-search" in result.stderr
+
+
+def test_own_definition_replaces_the_builtin_one(project: Path, run_cli) -> None:
+    source = Path(__file__).resolve().parents[1] / "clauses" / "definitions" / "terrorist-offence.yaml"
+    text = source.read_text(encoding="utf-8").replace("id: definitions.terrorist-offence\n",
+                                                      "id: definitions.terrorist-offence\nreplaces: definitions.terrorist-offence\n")
+    text = text.replace("an offence that {{ national_law }} defines", "an offence that section 2 of {{ national_law }} defines")
+    build_file_tree(project, {"own/definitions/terrorist-offence.yaml": text})
+    result = run_cli("build", project / "bill.yaml", "-o", project / "bill.md", "--strict")
+    assert result.exit_code == 0, result.output
+    assert "definitions.terrorist-offence is the own module in" in result.stderr
+    assert "an offence that section 2 of the Terrorism Act 2004 defines" in (project / "bill.md").read_text(encoding="utf-8")
