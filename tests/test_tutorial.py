@@ -33,7 +33,6 @@ def tutorial(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[tuple
     """Run the tutorial in an empty folder; return the folder and (command, exit code, stdout, stderr) of each command."""
     folder = tmp_path_factory.mktemp("tutorial")
     assert not any(folder.iterdir())
-    modellaw = Path(sys.executable).with_name("modellaw")
     results = []
     for kind, target, content in tutorial_steps(TUTORIAL.read_text(encoding="utf-8")):
         if kind == "file":
@@ -42,8 +41,8 @@ def tutorial(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[tuple
         elif kind == "delete":
             (folder / target).unlink()
         else:
-            argv = shlex.split(target)
-            argv[0] = {"modellaw": str(modellaw), "python": sys.executable}[argv[0]]
+            program, *arguments = shlex.split(target)
+            argv = {"modellaw": [sys.executable, "-m", "modellaw"], "python": [sys.executable]}[program] + arguments
             done = subprocess.run(argv, cwd=folder, capture_output=True, text=True, timeout=300, check=False)
             results.append((target, done.returncode, done.stdout, done.stderr))
     return folder, results
