@@ -91,7 +91,7 @@ def test_output_equal_to_a_catalogue_is_refused(mini: Path, run_cli, monkeypatch
 def test_output_equal_to_the_reference_template_is_refused(mini: Path, run_cli, monkeypatch) -> None:
     templates = mini / "templates"
     shutil.copytree(templates_dir() / "docx", templates / "docx")
-    monkeypatch.setattr("modellaw.writers.docx.templates_dir", lambda: templates)
+    monkeypatch.setattr("modellaw.writers.house.templates_dir", lambda: templates)
     target = templates / "docx" / "reference.docx"
     before = target.read_bytes()
     _fails(run_cli("build", mini / "config.yaml", "-o", target), "OUT003")
@@ -167,7 +167,7 @@ def test_module_linking_outside_its_library_is_refused(tmp_path: Path, mini: Pat
     outside = tmp_path / "elsewhere.yaml"
     shutil.move(mini / HUMANITARIAN, outside)
     (mini / HUMANITARIAN).symlink_to(outside)
-    _fails(run_cli("build", mini / "config.yaml", "-o", mini / "out.docx"), "LIB010", "exemption.yaml")
+    _fails(run_cli("build", mini / "config.yaml", "-o", mini / "out.docx"), "LIB030", "exemption.yaml")
 
 
 # 4. Values Python or python-docx reject ------------------------------------------------------

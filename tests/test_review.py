@@ -215,3 +215,24 @@ def test_lint_review_lists_notes_per_clause_without_failing(run_cli, mini: Path)
                  "implements no recommendation"):
         assert note in result.stdout, note
     assert "unverified pinpoints: uncc-2024 Art. 11" in result.stdout  # offences.ai-tools
+
+
+def test_review_book_numbers_articles_as_the_law_does(book: Path) -> None:
+    from modellaw.build import build_document
+
+    by_title = {a.title: a.number for a in build_document().document.articles()}
+    headings = [p.text for p in docx.Document(str(book)).paragraphs if p.style.name == "Heading 2"]
+    numbered = {h.split(". ", 1)[1]: int(h.split(".")[0].split()[-1]) for h in headings if ". " in h}
+    mismatched = {t: (numbered.get(t), n) for t, n in by_title.items() if numbered.get(t) != n}
+    assert mismatched == {}
+
+
+def test_comment_on_one_definition_is_reported_under_its_term(book: Path, tmp_path: Path, run_cli) -> None:
+    reviewed = tmp_path / "reviewed.docx"
+    document = docx.Document(str(book))
+    entry = next(p for p in document.paragraphs if "AI system\u201d means" in p.text or "“AI system” means" in p.text)
+    document.add_comment(entry.runs, text="Align with the OECD definition?", author="C. Reviewer", initials="CR")
+    document.save(str(reviewed))
+    assert run_cli("review", "import", reviewed, "-o", tmp_path / "report.md").exit_code == 0
+    data = json.loads((tmp_path / "report.json").read_text())
+    assert list(data["clauses"]) == ["definitions.ai-system"]

@@ -5,18 +5,18 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from modellaw.catalogue import load_catalogue
+from modellaw.catalogue import Catalogue
 from modellaw.checks import run_checks
 from modellaw.configfile import LoadedConfig, load_config
 from modellaw.errors import CheckError, ConfigError, Diagnostic, Diagnostics, Location, Severity
 from modellaw.languages import check_language
 from modellaw.ir import Document
-from modellaw.library import Library, load_library
+from modellaw.library import Entry, Library, library_of
 from modellaw.localize import localize, translation_problems
 from modellaw.numbering import number
 from modellaw.render import render
 from modellaw.resolve import resolve
-from modellaw.resources import builtin_library, default_config
+from modellaw.resources import default_config
 
 
 @dataclass(frozen=True)
@@ -26,12 +26,15 @@ class BuildResult:
     document: Document
     warnings: list[Diagnostic]
     config: LoadedConfig
+    catalogue: Catalogue | None = None
+    """The catalogue the build saw (built-in plus the config's own entries)."""
+    replaced: tuple[Entry, ...] = ()
+    """Own modules that replaced built-in ones."""
 
 
 def load_for(loaded: LoadedConfig) -> Library:
     """Return the library a config asks for: built-in and/or its own folders."""
-    folders = ([builtin_library()] if loaded.config.builtin_library else []) + loaded.library_folders()
-    return load_library(folders, load_catalogue())
+    return library_of(loaded)[0]
 
 
 def _check_language_override(language: str) -> None:
@@ -60,10 +63,10 @@ def build_document(
     overrides = {k: v for k, v in (("mode", mode), ("review_comments", review_comments or None), ("language", language)) if v is not None}
     if overrides:
         loaded = replace(loaded, config=loaded.config.model_copy(update=overrides))
-    library = load_for(loaded)
+    library, catalogue = library_of(loaded)
     localized = localize(library, loaded.config.language)
     resolved = resolve(loaded, localized.library)
-    document, warnings = render(resolved, load_catalogue())
+    document, warnings = render(resolved, catalogue)
     document = number(document)
     translation = Diagnostics(translation_problems(document, library, localized, resolved.authorities_used))
     translation.raise_if_errors(CheckError)
@@ -72,4 +75,14 @@ def build_document(
         raise CheckError(warnings)
     problems = Diagnostics(list(warnings))
     problems.raise_if_errors(CheckError)
-    return BuildResult(document, warnings, loaded)
+    replaced = tuple(e for e in library.replaced if e.module.id in resolved.clause_ids() or e.module.id in _defined(document))
+    return BuildResult(document, warnings, loaded, catalogue, replaced)
+
+
+def _defined(document: Document) -> set[str]:
+    """Return the ids (``definitions.<slug>``) of the terms the document defines."""
+    from modellaw.ir import DefinedTerm
+    from modellaw.walk import iter_inlines
+
+    return {f"definitions.{n.term_id}" for a in document.articles() if a.clause_id == "definitions"
+            for n in iter_inlines(a) if isinstance(n, DefinedTerm)}

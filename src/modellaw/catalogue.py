@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from modellaw.errors import Diagnostic, Diagnostics, LibraryError, relpath
+from modellaw.errors import Diagnostic, Diagnostics, LibraryError, Location, relpath
 from modellaw.resources import seeds_dir
 from modellaw.schema.catalogue import Instrument, InstrumentCatalogue, Recommendation, RecommendationCatalogue
 from modellaw.validation import validate_model
@@ -25,6 +25,27 @@ def load_catalogue(folder: Path | None = None) -> Catalogue:
     """Return the catalogue in ``folder`` (default: the built-in seeds); raise LibraryError if malformed."""
     folder = folder or seeds_dir()
     return _load_cached(folder.resolve())
+
+
+def with_own(base: Catalogue, folders: list[Path]) -> Catalogue:
+    """Return ``base`` with the instruments and recommendations of each own library folder added.
+
+    An own folder may hold ``instruments.yaml`` and ``recommendations.yaml`` at its top (national
+    statutes, for instance); an id already in ``base`` is an error (CAT003). Read afresh each time.
+    """
+    problems = Diagnostics()
+    recommendations, instruments = dict(base.recommendations), dict(base.instruments)
+    for folder in folders:
+        for key, target, model in (("recommendations", recommendations, RecommendationCatalogue),
+                                   ("instruments", instruments, InstrumentCatalogue)):
+            path = folder / f"{key}.yaml"
+            for index, item in enumerate(_load_list(path, model, key, problems)):
+                if item.id in target:
+                    problems.error("CAT003", f"{key[:-1]} {item.id!r} is already in the catalogue; give yours another id",
+                                   Location(relpath(path), None, f"{key}.{index}.id"))
+                target[item.id] = item
+    problems.raise_if_errors(LibraryError)
+    return Catalogue(recommendations, instruments)
 
 
 @cache

@@ -10,18 +10,15 @@ from modellaw.ir import Article, Document, Text, plain_text
 from modellaw.library import RuleEntry
 from modellaw.resolve import ResolvedClause, ResolvedDocument
 from modellaw.schema.rules import MATCH_TIME_LIMIT, bounded_search
+from modellaw.textcheck import check_text
 from modellaw.walk import iter_inlines
-
-_PLACEHOLDER = re.compile(r"\[[^\[\]]{2,80}\]")
-
 
 def run_checks(document: Document, resolved: ResolvedDocument) -> list[Diagnostic]:
     """Return the problems the checks find (warnings and errors)."""
     problems = Diagnostics()
     for rule in resolved.library.rules:
         problems.extend(check_rule(rule, document, resolved))
-    if document.meta.mode == "enactment":
-        _placeholders(document, resolved, problems)
+    check_text(document, resolved, problems)
     return problems.items
 
 
@@ -33,7 +30,7 @@ def check_rule(entry: RuleEntry, document: Document, resolved: ResolvedDocument)
         return _incompatible(entry, articles, resolved)
     assert rule.when is not None and rule.require is not None
     present = {a.clause_id for a in articles}
-    triggering = [a for a in articles if a.clause_id in rule.when.any_clause or a.clause_id.split(".")[0] in rule.when.any_family]
+    triggering = [a for a in articles if triggers(entry, a.clause_id, resolved)]
     if not triggering:
         return []
     where = _structure_location(resolved, triggering[0].clause_id)
@@ -71,6 +68,17 @@ def _incompatible(entry: RuleEntry, articles: list[Article], resolved: ResolvedD
     return incompatible_diagnostics(entry.rule, chosen, lambda c: labels.get(c, c), where)
 
 
+def triggers(entry: RuleEntry, clause_id: str, resolved: ResolvedDocument) -> bool:
+    """True when the rule applies to ``clause_id``: named, of a named family, or an own clause (or a
+    replacement) of the family of a clause the rule names, so national variants do not escape it."""
+    when = entry.rule.when
+    family = clause_id.split(".")[0]
+    if clause_id in when.any_clause or family in when.any_family:
+        return True
+    module = resolved.library.get(clause_id)
+    return module is not None and module.own and family in {c.split(".")[0] for c in when.any_clause}
+
+
 def _parameter_failures(name: str, cap: int, triggering: list[Article], resolved: ResolvedDocument) -> list[tuple[Location | None, str]]:
     failures = []
     values = {i.entry.module.id: i.params for d in resolved.divisions for i in d.items if isinstance(i, ResolvedClause)}
@@ -92,13 +100,3 @@ def _structure_location(resolved: ResolvedDocument, clause_id: str) -> Location 
         if clause_id in division.clauses:
             return resolved.loaded.locate(("structure", d_index, "clauses", division.clauses.index(clause_id)))
     return None
-
-
-def _placeholders(document: Document, resolved: ResolvedDocument, problems: Diagnostics) -> None:
-    """Warn about bracketed placeholders left in enactment text, once per article."""
-    for article in document.articles():
-        found = sorted({m.group() for n in iter_inlines(article) if isinstance(n, Text) for m in _PLACEHOLDER.finditer(n.text)})
-        if found:
-            where = _structure_location(resolved, article.clause_id) if article.clause_id != "definitions" else None
-            message = f"{article.label} ({article.clause_id}) still has placeholders in enactment mode: {', '.join(found)}; set them in the config"
-            problems.warning("CHK001", message, where)

@@ -18,6 +18,25 @@ from modellaw.formats import ANNEX_FORMATS, FORMATS
 _EXISTING = click.Path(exists=True, dir_okay=False, path_type=Path)
 
 
+class _ConfigOrDefault(click.Path):
+    """An existing config file, or the name ``default`` for the built-in default config."""
+
+    def __init__(self) -> None:
+        super().__init__(exists=True, dir_okay=False, path_type=Path)
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        """Return the built-in default config's path for ``default``, else the checked path."""
+        if value == "default" and not Path(value).exists():
+            from modellaw.resources import default_config
+
+            return default_config()
+        return super().convert(value, param, ctx)
+
+
+_CONFIG = _ConfigOrDefault()
+_HELP = {"help_option_names": ["-h", "--help"]}
+
+
 def _report(diagnostics: list[Diagnostic]) -> None:
     for diagnostic in diagnostics:
         click.echo(diagnostic.format(), err=True)
@@ -56,7 +75,7 @@ def _language_options(ctx: click.Context, param: click.Parameter, values: tuple[
     return tuple(_language_option(ctx, param, value) or value for value in values)
 
 
-@click.group()
+@click.group(context_settings=_HELP)
 @click.version_option(__version__, prog_name="modellaw")
 def main() -> None:
     """Draft model legislation from a library of reusable, sourced clause modules."""
@@ -71,27 +90,32 @@ def main() -> None:
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
 @click.option("--review-comments", is_flag=True, help="Anchor a Word comment on each article (clause id, version, status, open questions).")
 @click.option("--language", callback=_language_option, help="Override the config's language (en, ru, ar).")
+@click.option("--reference-docx", type=_EXISTING, help="House Word template whose styles the draft uses (overrides the config's reference_docx).")
+@click.option("--add-missing-styles", is_flag=True, help="Copy the styles the house template lacks from the built-in template.")
 @handle_errors
 def build(config: Path | None, output: Path, mode: str | None, fmt: str | None, emit_ir: Path | None, strict: bool,
-          review_comments: bool, language: str | None) -> None:
+          review_comments: bool, language: str | None, reference_docx: Path | None, add_missing_styles: bool) -> None:
     """Build a draft law from CONFIG (default: the built-in model law)."""
     from modellaw.api import build_to_file
 
     result = build_to_file(config, output, mode=mode, fmt=fmt, emit_ir=emit_ir, strict=strict, review_comments=review_comments,
-                           language=language)
+                           language=language, reference_docx=reference_docx, add_missing_styles=add_missing_styles)
     _report(result.warnings)
+    for entry in result.replaced:
+        click.echo(f"note: {entry.module.id} is the own module in {entry.source.file}, replacing the built-in one", err=True)
     click.echo(f"wrote {output} ({len(result.document.articles())} articles)")
 
 
 @main.command()
-@click.argument("old", type=_EXISTING)
-@click.argument("new", type=_EXISTING)
+@click.argument("old", type=_CONFIG)
+@click.argument("new", type=_CONFIG)
 @click.option("-o", "--output", "output", required=True, type=click.Path(path_type=Path), help="Output file (.docx, .md, .html or .pdf).")
 @click.option("--redline", is_flag=True, help="Write the NEW draft with tracked changes against OLD (Word only).")
 @click.option("--format", "fmt", type=click.Choice(list(ANNEX_FORMATS)), help="Output format (default: from the file name).")
 @handle_errors
 def compare(old: Path, new: Path, output: Path, redline: bool, fmt: str | None) -> None:
-    """Compare two drafts (OLD and NEW configs): side-by-side annex, or a redline with --redline."""
+    """Compare two drafts (OLD and NEW configs; ``default`` names the built-in model law): side-by-side annex,
+    or a redline with --redline."""
     from modellaw.api import compare_to_file
 
     annex = compare_to_file(old, new, output, fmt=fmt, redline=redline)
@@ -103,12 +127,13 @@ def compare(old: Path, new: Path, output: Path, redline: bool, fmt: str | None) 
 @main.command()
 @click.option("-o", "--output", "output", required=True, type=click.Path(path_type=Path), help="Folder for the static site.")
 @click.option("--library", "folders", multiple=True, type=click.Path(file_okay=False, path_type=Path))
+@click.option("--config", "config", type=_EXISTING, help="See the library as a build of this config does (its own clauses and catalogue too).")
 @handle_errors
-def catalogue(output: Path, folders: tuple[Path, ...]) -> None:
+def catalogue(output: Path, folders: tuple[Path, ...], config: Path | None) -> None:
     """Write the clause library as a static HTML site (open index.html from disk)."""
     from modellaw.api import catalogue_site
 
-    pages = catalogue_site(output, list(folders))
+    pages = catalogue_site(output, list(folders), config)
     click.echo(f"wrote {output}/index.html ({pages} pages)")
 
 
@@ -121,12 +146,13 @@ def library() -> None:
 @click.option("-o", "--output", "output", required=True, type=click.Path(path_type=Path), help="Output .docx.")
 @click.option("--review-comments", is_flag=True, help="Anchor a comment on each clause for reviewers to answer.")
 @click.option("--library", "folders", multiple=True, type=click.Path(file_okay=False, path_type=Path))
+@click.option("--config", "config", type=_EXISTING, help="See the library as a build of this config does (its own clauses and catalogue too).")
 @handle_errors
-def library_book(output: Path, review_comments: bool, folders: tuple[Path, ...]) -> None:
+def library_book(output: Path, review_comments: bool, folders: tuple[Path, ...], config: Path | None) -> None:
     """Write the Word review book: every clause with commentary, options in full, status table, instrument index."""
     from modellaw.api import library_book as write_book
 
-    count = write_book(output, list(folders), review_comments)
+    count = write_book(output, list(folders), review_comments, config)
     click.echo(f"wrote {output} ({count} articles)")
 
 
@@ -191,14 +217,15 @@ def clauses() -> None:
 @click.option("--search", help="Words to find in ids, titles, text and commentary.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")
 @click.option("--library", "folders", multiple=True, type=click.Path(file_okay=False, path_type=Path), help="Library folder (default: built-in).")
+@click.option("--config", "config", type=_EXISTING, help="See the library as a build of this config does (its own clauses and catalogue too).")
 @handle_errors
 def clauses_list(family: str | None, status: str | None, instrument: str | None, recommendation: str | None, search: str | None,
-                 as_json: bool, folders: tuple[Path, ...]) -> None:
+                 as_json: bool, folders: tuple[Path, ...], config: Path | None) -> None:
     """List clause modules as a table (or JSON), filtered."""
     from modellaw.api import list_views
     from modellaw.show import listing
 
-    views = list_views(list(folders), family=family, status=status, instrument=instrument, recommendation=recommendation, search=search)
+    views = list_views(list(folders), config, family=family, status=status, instrument=instrument, recommendation=recommendation, search=search)
     click.echo(json.dumps([v.to_data() for v in views], indent=1, ensure_ascii=False) if as_json else listing(views), nl=as_json)
 
 
@@ -206,13 +233,14 @@ def clauses_list(family: str | None, status: str | None, instrument: str | None,
 @click.argument("clause_id")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")
 @click.option("--library", "folders", multiple=True, type=click.Path(file_okay=False, path_type=Path))
+@click.option("--config", "config", type=_EXISTING, help="See the library as a build of this config does (its own clauses and catalogue too).")
 @handle_errors
-def clauses_show(clause_id: str, as_json: bool, folders: tuple[Path, ...]) -> None:
+def clauses_show(clause_id: str, as_json: bool, folders: tuple[Path, ...], config: Path | None) -> None:
     """Show one clause: rendered text with defaults, each option, commentary, sources, links."""
     from modellaw.api import show_view
     from modellaw.show import describe
 
-    view = show_view(clause_id, list(folders))
+    view = show_view(clause_id, list(folders), config)
     click.echo(json.dumps(view.to_data(), indent=1, ensure_ascii=False) if as_json else describe(view), nl=as_json)
 
 
@@ -239,12 +267,13 @@ def translation_stub(module_id: str, language: str, folders: tuple[Path, ...]) -
 @click.option("--review", is_flag=True, help="Also list, per clause, what a legal reviewer would ask for (never fails).")
 @click.option("--language", "languages", multiple=True, callback=_language_options,
               help="Also check that every module is translated into this language (repeatable).")
+@click.option("--config", "config", type=_EXISTING, help="See the library as a build of this config does (its own clauses and catalogue too).")
 @handle_errors
-def lint(folders: tuple[Path, ...], strict: bool, review: bool, languages: tuple[str, ...]) -> None:
+def lint(folders: tuple[Path, ...], strict: bool, review: bool, languages: tuple[str, ...], config: Path | None) -> None:
     """Check the clause library: schemas, links, templates, terms, references, translations."""
     from modellaw.api import lint as run_lint
 
-    problems = run_lint(list(folders), strict, languages)
+    problems = run_lint(list(folders), strict, languages, config)
     _report(problems)
     if review:
         from modellaw.lint import review_notes
@@ -268,3 +297,17 @@ def schema(kind: str) -> None:
     from modellaw.api import json_schema
 
     click.echo(json.dumps(json_schema(kind), indent=2))
+
+
+@main.command("init")
+@click.argument("folder", type=click.Path(path_type=Path))
+@click.option("--tradition", type=click.Choice(["common-law", "civil-law", "cis"]), default="common-law", show_default=True,
+              help="Legal tradition: numbering scheme and enacting formula.")
+@click.option("--language", default="en", show_default=True, help="Language of the bill (BCP 47 tag).")
+@handle_errors
+def init_command(folder: Path, tradition: str, language: str) -> None:
+    """Start a drafting project in FOLDER: commented config, own library and catalogue, JSON Schemas."""
+    from modellaw.api import init
+
+    files = init(folder, tradition, language)
+    click.echo(f"wrote {len(files)} files in {folder}; next: modellaw build {folder / 'bill.yaml'} -o {folder / 'bill.docx'}")

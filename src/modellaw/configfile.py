@@ -8,6 +8,7 @@ from pathlib import Path
 from modellaw.errors import ConfigError, Diagnostic, Diagnostics, Location, Severity, relpath
 from modellaw.schema.config import DocumentConfig
 from modellaw.validation import validate_model
+from modellaw.variant import merged_data
 from modellaw.yamlio import KeyPath, LoadedYaml, load_yaml
 
 
@@ -26,6 +27,10 @@ class LoadedConfig:
         """Return the Location of a key path in the config file."""
         return self.source.locate(path)
 
+    def reference_docx(self) -> Path | None:
+        """Return the house Word template the config names, resolved against the config's folder."""
+        return (self.path.parent / self.config.reference_docx).resolve() if self.config.reference_docx else None
+
     def library_folders(self) -> list[Path]:
         """Return the extra library folders, resolved against the config's folder."""
         return [(self.path.parent / folder).resolve() for folder in self.config.library]
@@ -42,6 +47,9 @@ def load_config(path: Path) -> LoadedConfig:
     problems.extend(diags)
     problems.raise_if_errors(ConfigError)
     assert loaded is not None
+    checked: set[Path] = set()
+    loaded = replace(loaded, data=merged_data(loaded, path, problems, checked=checked))
+    problems.raise_if_errors(ConfigError)
     config, diags = validate_model(DocumentConfig, loaded, "CFG")
     problems.extend(diags)
     problems.raise_if_errors(ConfigError)
@@ -50,7 +58,7 @@ def load_config(path: Path) -> LoadedConfig:
         where = loaded.locate(("library", index))
         if not folder.is_dir():
             problems.error("CFG003", f"library folder {config.library[index]!r} does not exist (relative to the config's folder)", where)
-        else:
+        elif folder not in checked:
             problems.extend(confine(folder, result.path.parent, config.allow_outside_paths, where, "library folder"))
     problems.raise_if_errors(ConfigError)
     return replace(result, notes=tuple(problems.items))

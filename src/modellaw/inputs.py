@@ -20,6 +20,9 @@ MAX_TEXT_BYTES = 4 * 1024 * 1024
 MAX_WORD_BYTES = 64 * 1024 * 1024
 """Largest Word file (reviewed document, reference template) read: 64 MiB compressed."""
 
+MAX_UNPACKED_BYTES = 256 * 1024 * 1024
+"""Largest total uncompressed size of the parts of a Word file read (reviewed file, house template): a zip bomb is refused."""
+
 _READ: set[Path] = set()
 
 

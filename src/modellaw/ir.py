@@ -203,6 +203,15 @@ class Division:
 
 
 @dataclass(frozen=True, slots=True)
+class FrontMatter:
+    """What a bill prints before its first provision: long title, preamble and enacting formula."""
+
+    long_title: str | None
+    preamble: tuple[str, ...]
+    enacting_formula: str
+
+
+@dataclass(frozen=True, slots=True)
 class Meta:
     """Document-level facts taken from the config."""
 
@@ -225,6 +234,8 @@ class Meta:
     clause_ids: bool = False
     frbr_country: str = field(default="xx", metadata=_HIDDEN)
     """Country or body code of Akoma Ntoso FRBR URIs (not in the IR's JSON, so goldens keep their shape)."""
+    front_matter: FrontMatter | None = None
+    """Enactment mode only: the bill's long title, preamble and enacting formula."""
 
 
 @dataclass(frozen=True, slots=True)

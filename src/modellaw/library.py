@@ -4,16 +4,19 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from modellaw.catalogue import Catalogue
+from modellaw.catalogue import Catalogue, load_catalogue, with_own
+from modellaw.configfile import LoadedConfig
 from modellaw.errors import Diagnostic, Diagnostics, LibraryError, Location, relpath
 from modellaw.front import load_introduction
 from modellaw.ir import Front
 from modellaw.schema.authorities import AUTHORITY_CALL, AUTHORITY_ID, Authority, AuthorityFile
 from modellaw.languages import base_language
+from modellaw.resources import builtin_library
+from modellaw.schema.authorities import AUTHORITY_CALL, AUTHORITY_ID, Authority, AuthorityFile
 from modellaw.schema.clause import ClauseModule, DefinitionModule
 from modellaw.schema.translation import AuthoritiesTranslation
 from modellaw.translations import TranslationEntry, is_translation_file, load_authority_translation, load_translation
@@ -30,6 +33,8 @@ class Entry:
 
     module: AnyModule
     source: LoadedYaml
+    own: bool = False
+    """True for a module of an own library (not the built-in one)."""
 
     def locate(self, path: KeyPath) -> Location:
         """Return the Location of a key path in the module's file."""
@@ -70,11 +75,14 @@ class Library:
     authority_translations: dict[str, AuthoritiesTranslation] = field(default_factory=dict)
     """The registry's names and functions by language."""
 
+    replaced: tuple[Entry, ...] = ()
+    """Own modules that replace a built-in module of the same id (``replaces:``)."""
+    introduction: Front | None = None
+    """The introduction of the last library folder that has one (front matter for model mode)."""
+
     def translation(self, module_id: str, language: str) -> TranslationEntry | None:
         """Return the translation of ``module_id`` into ``language`` (its base language), or None."""
         return self.translations.get((module_id, base_language(language)))
-    introduction: Front | None = None
-    """The introduction of the last library folder that has one (front matter for model mode)."""
 
     def get(self, clause_id: str) -> Entry | None:
         """Return the entry for ``clause_id`` (None when the library has none)."""
@@ -122,11 +130,45 @@ def template_sources(module: AnyModule) -> list[tuple[tuple[str | int, ...], str
     return sources
 
 
+def library_for(config: Path | None = None, folders: Sequence[Path] = ()) -> tuple[Library, Catalogue]:
+    """Return the library and catalogue that a build of ``config`` sees (see ``library_of``)."""
+    from modellaw.configfile import load_config
+
+    return library_of(load_config(config) if config is not None else None, folders)
+
+
+def library_of(loaded: LoadedConfig | None, folders: Sequence[Path] = ()) -> tuple[Library, Catalogue]:
+    """Return the library and catalogue of a loaded config: the one loading function every command uses.
+
+    Without a config: the ``folders`` given (the built-in library when none). With one: the built-in
+    library (unless ``builtin_library: false``), then the config's own library folders, whose modules,
+    safeguard rules and catalogue entries (``instruments.yaml``, ``recommendations.yaml``) stand beside
+    the built-in ones. Raise LibraryError listing every problem.
+    """
+    own: list[Path] = list(folders)
+    builtin = not folders
+    if loaded is not None:
+        own, builtin = own + loaded.library_folders(), loaded.config.builtin_library
+    all_folders = ([builtin_library()] if builtin else []) + own
+    catalogue = with_own(load_catalogue(), [f for f in all_folders if _is_own(f)])
+    return load_library(all_folders, catalogue), catalogue
+
+
+def _is_own(folder: Path) -> bool:
+    """True when ``folder`` is not the built-in library."""
+    return folder.resolve() != builtin_library().resolve()
+
+
 def load_library(folders: Iterable[Path], catalogue: Catalogue) -> Library:
-    """Load and validate every module in ``folders``; raise LibraryError listing every problem."""
+    """Load and validate every module in ``folders``; raise LibraryError listing every problem.
+
+    A module of an own folder with the id of a built-in one replaces it only when it says
+    ``replaces: <id>``; the replacements are listed in ``Library.replaced``.
+    """
     problems = Diagnostics()
     entries: dict[str, Entry] = {}
     rules: list[RuleEntry] = []
+    replaced: list[Entry] = []
     authorities: dict[str, AuthorityEntry] = {}
     translations: dict[tuple[str, str], TranslationEntry] = {}
     authority_translations: dict[str, AuthoritiesTranslation] = {}
@@ -137,6 +179,7 @@ def load_library(folders: Iterable[Path], catalogue: Catalogue) -> Library:
             continue
         rules.extend(_load_rules(folder / "rules.yaml", problems))
         top = folder.resolve()
+        own = _is_own(folder)
         _add_authorities(folder / "authorities.yaml", authorities, problems)
         _add_authority_translations(folder, authority_translations, problems)
         for path in translation_files(folder):
@@ -147,23 +190,38 @@ def load_library(folders: Iterable[Path], catalogue: Catalogue) -> Library:
         introduction = load_introduction(folder, problems) or introduction
         for path in module_files(folder):
             if top not in path.resolve().parents:
-                problems.error("LIB010", "module file links to a file outside its library folder", Location(relpath(path)))
+                problems.error("LIB030", "module file links to a file outside its library folder", Location(relpath(path)))
                 continue
-            entry = _load_module(path, problems)
-            if entry is None:
+            entry = _load_module(path, problems, own)
+            if entry is None or not _check_replaces(entry, entries, problems):
                 continue
             if entry.module.id in entries:
-                other = entries[entry.module.id].source.file
-                problems.error("LIB003", f"duplicate clause id {entry.module.id!r} (also in {other})", entry.locate(("id",)))
-                continue
+                replaced.append(entry)
             entries[entry.module.id] = entry
-    library = Library(entries, tuple(rules), authorities, translations, authority_translations, introduction)
+    library = Library(entries, tuple(rules), authorities, translations, authority_translations, tuple(replaced), introduction=introduction)
     problems.extend(check_links(library, catalogue))
     problems.extend(check_translation_links(library))
     problems.extend(check_authority_calls(library))
     problems.extend(check_rule_links(library, catalogue))
     problems.raise_if_errors(LibraryError)
     return library
+
+
+def _check_replaces(entry: Entry, entries: dict[str, Entry], problems: Diagnostics) -> bool:
+    """Return True when ``entry`` may be added: a new id, or an own module that says it replaces a built-in one."""
+    module, other = entry.module, entries.get(entry.module.id)
+    if module.replaces is not None and module.replaces != module.id:
+        problems.error("LIB031", f"replaces {module.replaces!r}, but a replacement must have the id of the module it replaces "
+                       f"(write id: {module.replaces})", entry.locate(("replaces",)))
+        return False
+    if module.replaces is not None and (other is None or other.own):
+        problems.error("LIB032", f"replaces {module.id!r}, but the built-in library has no such module", entry.locate(("replaces",)))
+        return False
+    if other is not None and (module.replaces is None or not entry.own):
+        hint = f"; to replace the built-in one, add 'replaces: {module.id}'" if entry.own and not other.own else ""
+        problems.error("LIB003", f"duplicate clause id {module.id!r} (also in {other.source.file}){hint}", entry.locate(("id",)))
+        return False
+    return True
 
 
 def _load_rules(path: Path, problems: Diagnostics) -> list[RuleEntry]:
@@ -274,7 +332,7 @@ def _unknown_options(entry: RuleEntry, library: Library) -> list[Diagnostic]:
     return problems.items
 
 
-def _load_module(path: Path, problems: Diagnostics) -> Entry | None:
+def _load_module(path: Path, problems: Diagnostics, own: bool = False) -> Entry | None:
     loaded, diags = load_yaml(path, relpath(path))
     problems.extend(diags)
     if loaded is None or diags:
@@ -285,7 +343,7 @@ def _load_module(path: Path, problems: Diagnostics) -> Entry | None:
     problems.extend(diags)
     if module is None:
         return None
-    entry = Entry(module, loaded)
+    entry = Entry(module, loaded, own)
     family = path.parent.name
     if module.family != family:
         problems.error("LIB004", f"id {module.id!r} must start with its folder name '{family}.'", entry.locate(("id",)))

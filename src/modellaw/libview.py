@@ -33,6 +33,7 @@ from modellaw.resolve import (
 from modellaw.schema.clause import ClauseModule, DefinitionModule
 from modellaw.schema.config import Division, DocumentConfig
 from modellaw.walk import iter_inlines, map_inlines
+from modellaw.templating import format_boolean, format_number
 from modellaw.yamlio import LoadedYaml
 
 
@@ -84,31 +85,35 @@ class ClauseView:
         return data
 
 
-def library_document(library: Library, catalogue: Catalogue, title: str = "Clause library", review: bool = False) -> Document:
+def library_document(library: Library, catalogue: Catalogue, title: str = "Clause library", review: bool = False,
+                     order: list[Division] | None = None) -> Document:
     """Return the numbered document holding every clause at its defaults, one chapter per family.
 
     With ``review`` it is the review book: clause ids beside each status marker, sources both
-    as footnotes and as lists, and a comment anchored on every article.
+    as footnotes and as lists, and a comment anchored on every article. With ``order`` (a config's
+    structure) its chapters and articles come in the law's order, so they carry the law's numbers;
+    clauses the law does not place follow, one chapter per family.
     """
-    document, _ = render(everything(library, title, review), catalogue)
+    document, _ = render(everything(library, title, review, order=order), catalogue)
     document = number(document)
     return replace(document, meta=replace(document.meta, clause_ids=True)) if review else document
 
 
-def everything(library: Library, title: str = "Clause library", review: bool = False, language: str = "en") -> ResolvedDocument:
-    """Return a model-mode document holding every clause at its defaults, one chapter per family.
+def everything(library: Library, title: str = "Clause library", review: bool = False, language: str = "en",
+               order: list[Division] | None = None) -> ResolvedDocument:
+    """Return a model-mode document holding every clause at its defaults, one chapter per family
+    (after the chapters of ``order``, when given, which keep the law's order).
 
     Parameters without a default get a bracketed placeholder ``[name]``; each clause takes its
     default option. Lint renders it to check the whole library at once.
     """
+    resolved = {e.module.id: _at_defaults(e) for e in library.clauses()}
+    divisions = _ordered_divisions(resolved, order) if order else [ResolvedDivision("Definitions", (DefinitionsSlot(),))]
+    placed = {i.entry.module.id for d in divisions for i in d.items if isinstance(i, ResolvedClause)}
     families: dict[str, list[ResolvedClause | DefinitionsSlot]] = {}
-    for entry in library.clauses():
-        module = entry.module
-        assert isinstance(module, ClauseModule)
-        params = {n: ParamValue(p.default if p.default is not None else f"[{n}]", p.default is not None) for n, p in module.parameters.items()}
-        option = module.options.default if module.options else None
-        families.setdefault(module.family, []).append(ResolvedClause(entry, params, option))
-    divisions = [ResolvedDivision("Definitions", (DefinitionsSlot(),))]
+    for clause_id, item in resolved.items():
+        if clause_id not in placed:
+            families.setdefault(item.entry.module.family, []).append(item)
     divisions += [ResolvedDivision(f.replace("-", " ").capitalize(), tuple(items)) for f, items in sorted(families.items())]
     config = DocumentConfig(title=title, date=dt.date(2026, 1, 1), structure=[Division(chapter="x", clauses=["definitions"])],
                             sources="both" if review else "list", review_comments=review, draft_marking="Review copy" if review else "Draft",
@@ -116,6 +121,26 @@ def everything(library: Library, title: str = "Clause library", review: bool = F
     loaded = LoadedConfig(config, Path("library.yaml"), LoadedYaml("<library>", {}), "")
     authorities = designations(loaded, library, Diagnostics())
     return ResolvedDocument(loaded, library, tuple(divisions), authorities, authorities_used_in(divisions))
+
+
+def _at_defaults(entry: Entry) -> ResolvedClause:
+    """Return the clause resolved at its defaults (``[name]`` for a parameter without one) and default option."""
+    module = entry.module
+    assert isinstance(module, ClauseModule)
+    params = {n: ParamValue(p.default if p.default is not None else f"[{n}]", p.default is not None) for n, p in module.parameters.items()}
+    return ResolvedClause(entry, params, module.options.default if module.options else None)
+
+
+def _ordered_divisions(resolved: dict[str, ResolvedClause], order: list[Division]) -> list[ResolvedDivision]:
+    """Return the chapters of ``order`` holding the library's clauses in that order (unknown ids skipped)."""
+    divisions = []
+    for division in order:
+        items = tuple(DefinitionsSlot() if c == "definitions" else resolved[c] for c in division.clauses if c == "definitions" or c in resolved)
+        if items:
+            divisions.append(ResolvedDivision(division.chapter, items))
+    if not any(isinstance(i, DefinitionsSlot) for d in divisions for i in d.items):
+        divisions.insert(0, ResolvedDivision("Definitions", (DefinitionsSlot(),)))
+    return divisions
 
 
 def clause_views(library: Library, catalogue: Catalogue) -> list[ClauseView]:
@@ -198,10 +223,19 @@ def _text_lines(article: Article | None, point: Point | None) -> tuple[list[str]
     return common, tuple(options)
 
 
+def _default_text(value: object) -> str:
+    """Return a parameter default as a reader sees it: lists joined, booleans as words, numbers grouped."""
+    if isinstance(value, list):
+        return "; ".join(value)
+    if isinstance(value, bool):
+        return format_boolean(value)
+    return format_number(value) if isinstance(value, int) else str(value)
+
+
 def _parameters(module: ClauseModule | DefinitionModule) -> list[ParameterView]:
     views = []
     for name, p in module.parameters.items():
-        default = "—" if p.default is None else ("; ".join(p.default) if isinstance(p.default, list) else str(p.default))
+        default = "—" if p.default is None else _default_text(p.default)
         bounds = ""
         if getattr(p, "min", None) is not None or getattr(p, "max", None) is not None:
             bounds = f"{getattr(p, 'min', None) if getattr(p, 'min', None) is not None else ''}–{getattr(p, 'max', None) if getattr(p, 'max', None) is not None else ''}"

@@ -23,7 +23,6 @@ from modellaw.terms import collect_terms
 from modellaw.translations import check_translation, missing_translation
 
 
-
 def lint_library(folders: list[Path], strict: bool = False, languages: tuple[str, ...] = ()) -> list[Diagnostic]:
     """Return every problem in the library at ``folders``; raise LibraryError when it does not load.
 
@@ -31,7 +30,12 @@ def lint_library(folders: list[Path], strict: bool = False, languages: tuple[str
     translation is an error and the whole library is rendered in that language as well.
     """
     catalogue = load_catalogue()
-    library = load_library(folders, catalogue)
+    return lint_loaded(load_library(folders, catalogue), catalogue, strict, languages)
+
+
+def lint_loaded(library: Library, catalogue: Catalogue, strict: bool = False, languages: tuple[str, ...] = ()) -> list[Diagnostic]:
+    """Return every problem in a loaded library (templates, names, content, translations, the whole rendered
+    at defaults, and in each of ``languages``)."""
     problems = Diagnostics()
     env = make_env(True)
     for entry in library.entries.values():
@@ -79,11 +83,12 @@ def _lint_variables(entry: Entry, env: SandboxedEnvironment, problems: Diagnosti
 
 
 def _lint_content(entry: Entry, problems: Diagnostics) -> None:
-    """Report missing sources and recommendations, and requires cycles of length one."""
+    """Report missing sources, and missing recommendations (built-in modules only: a national clause need not
+    answer one of the catalogue's recommendations)."""
     module = entry.module
     if not module.sources:
         problems.warning("LNT003", f"{module.id} cites no source", entry.locate(("id",)))
-    if isinstance(module, ClauseModule) and not module.implements:
+    if isinstance(module, ClauseModule) and not module.implements and not entry.own:
         problems.warning("LNT004", f"{module.id} implements no recommendation of the catalogue", entry.locate(("id",)))
 
 

@@ -46,7 +46,7 @@ def localize(library: Library, language: str) -> Localized:
             untranslated.add(module_id)
             entries[module_id] = entry
         else:
-            entries[module_id] = Entry(localized_module(entry.module, translated.translation), translated.source)
+            entries[module_id] = replace(entry, module=localized_module(entry.module, translated.translation), source=translated.source)
     registry = library.authority_translations.get(base_language(language))
     names = registry.authorities if registry else {}
     authorities = {

@@ -8,6 +8,7 @@ from typing import Any
 from modellaw import __version__
 from modellaw.catalogue import Catalogue
 from modellaw.errors import Diagnostic, Diagnostics, Location, TemplateRenderError
+from modellaw.frontmatter import front_matter
 from modellaw.ir import (
     Alternatives,
     Article,
@@ -51,6 +52,13 @@ class RenderContext:
     authorities_used: tuple[str, ...] = ()
     grammar: Grammar = field(default_factory=Grammar)
     language: str = "en"
+    included: frozenset[str] = frozenset()
+    """Ids of the clauses placed in the document (for the ``includes`` helper)."""
+
+    def includes(self, *names: str) -> bool:
+        """Template helper ``includes("family" or "family.clause", ...)``: True when the document holds any of them."""
+        families = {clause_id.split(".")[0] for clause_id in self.included}
+        return any(str(name) in self.included or str(name) in families for name in names)
 
     def variables(self, params: dict[str, ParamValue], clause_id: str) -> dict[str, Any]:
         """Return the template context: parameters plus the helpers and scheme words."""
@@ -64,6 +72,7 @@ class RenderContext:
             "article": self.words.section_ref if self.common_law else self.words.article_ref,
             "state": self.state,
             "mode": "model" if self.model_mode else "enactment",
+            "includes": self.includes,
             "this_law_in": self._this_law_in,
             "authority": self._authority_name,
             "Authority": lambda authority_id: _capitalised(self._authority_name(authority_id)),
@@ -117,7 +126,7 @@ def render(resolved: ResolvedDocument, catalogue: Catalogue) -> tuple[Document, 
     """
     config = resolved.loaded.config
     ctx = RenderContext(
-        make_env(config.mode == "model"),
+        make_env(config.mode == "model", config.language),
         config.mode == "model",
         config.jurisdiction.tradition == "common-law",
         config.jurisdiction.name,
@@ -128,6 +137,7 @@ def render(resolved: ResolvedDocument, catalogue: Catalogue) -> tuple[Document, 
         resolved.authorities_used,
         grammar_for(config.language, config.jurisdiction.tradition),
         config.language,
+        frozenset(resolved.clause_ids()),
     )
     divisions = [_render_division(ctx, d.title, d.items) for d in resolved.divisions]
     ctx.problems.raise_if_errors(TemplateRenderError)
@@ -372,5 +382,6 @@ def _meta(resolved: ResolvedDocument) -> Meta:
         line_numbers=config.line_numbers,
         review_comments=config.review_comments,
         frbr_country=config.jurisdiction.frbr_country,
+        front_matter=front_matter(config),
     )
 

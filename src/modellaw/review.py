@@ -24,7 +24,7 @@ from docx.oxml.ns import qn
 from lxml import etree
 
 from modellaw.errors import Diagnostic, Location, WriteError, relpath
-from modellaw.inputs import MAX_WORD_BYTES, read_input
+from modellaw.inputs import MAX_UNPACKED_BYTES, MAX_WORD_BYTES, read_input
 
 _GENERATED = re.compile(r"^Clause [a-z][a-z0-9-]*(\.[a-z0-9-]+)?( v\d+\.\d+\.\d+)?( \[\w+\])?(\n|$)")
 FRONT = "(front matter)"
@@ -42,8 +42,6 @@ class ReviewComment:
     anchored_text: str
 
 
-MAX_UNPACKED_BYTES = 256 * 1024 * 1024
-"""Largest total uncompressed size of a reviewed Word file's parts (a zip bomb is refused)."""
 
 _MALFORMED = (ValueError, TypeError, KeyError, AttributeError, etree.LxmlError, InvalidXmlError)
 _SAFE_XML = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
@@ -124,7 +122,9 @@ def _anchors(document: docx.document.Document, articles: dict[str, str]) -> dict
     anchors: dict[int, tuple[str | None, str, str]] = {}
     for paragraph in document.element.body.iter(qn("w:p")):
         heading = _article_heading(paragraph, articles)
-        if heading is not None:  # the article starts here, even if a comment sits before its bookmark
+        if heading is not None and articles[heading[0]].startswith("definitions."):
+            current = (heading[0], current[1])  # a definition: reported under its term, in the definitions article
+        elif heading is not None:  # the article starts here, even if a comment sits before its bookmark
             current = heading
         for node in paragraph.iter(qn("w:commentRangeStart"), qn("w:commentRangeEnd"), qn("w:commentReference"), qn("w:t"), qn("w:tab")):
             if node.tag == qn("w:commentRangeStart"):

@@ -10,6 +10,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
+from babel import Locale, UnknownLocaleError
+from babel.numbers import format_decimal
 from jinja2 import StrictUndefined, Template, TemplateError, TemplateSyntaxError, UndefinedError
 from jinja2.sandbox import SandboxedEnvironment, SecurityError
 
@@ -48,20 +50,16 @@ def mark_default(value: Any) -> Any:
     return value
 
 
-def _finalize_model(value: Any) -> Any:
-    """Print defaults as bracketed placeholders (``[10]``) unless already bracketed."""
-    if isinstance(value, (DefaultText, DefaultInt, DefaultDuration)):
-        text = str(value) if not isinstance(value, int) else int.__str__(value)
-        return text if text.startswith("[") else f"[{text}]"
-    return _finalize_plain(value)
+BOOLEAN_WORDS = {"en": ("yes", "no"), "fr": ("oui", "non"), "es": ("sí", "no"), "ru": ("да", "нет"), "ar": ("نعم", "لا")}
+"""How a boolean prints, per language (English for languages without an entry)."""
 
 
-def _finalize_plain(value: Any) -> Any:
-    if isinstance(value, list):
-        return ", ".join(str(v) for v in value)
-    if isinstance(value, int) and not isinstance(value, bool):
-        return int.__str__(value)
-    return value
+def format_number(value: int, language: str = "en") -> str:
+    """Return ``value`` grouped as the language writes numbers (``10000000`` -> ``10,000,000`` in English)."""
+    try:
+        return format_decimal(int(value), locale=Locale.parse(language.replace("-", "_")))
+    except (ValueError, UnknownLocaleError):
+        return format_decimal(int(value), locale="en")
 
 
 MAX_OUTPUT = 200_000
@@ -121,28 +119,57 @@ def _bounded_replace(value: Any, old: Any, new: Any, count: int | None = None) -
     return text.replace(old, new, -1 if count is None else count)
 
 
-def make_env(model_mode: bool) -> SandboxedEnvironment:
+def format_boolean(value: bool, language: str = "en") -> str:
+    """Return ``value`` as a word (``yes``/``no``) in the language, never ``True``/``False``."""
+    yes, no = BOOLEAN_WORDS.get(language.split("-")[0], BOOLEAN_WORDS["en"])
+    return yes if value else no
+
+
+def _finalizer(model_mode: bool, language: str) -> Any:
+    """Return the function that turns a printed value into text: numbers grouped, booleans as words,
+    lists joined; in model mode, defaults as bracketed placeholders (``[10]``) unless already bracketed."""
+
+    def plain(value: Any) -> Any:
+        if isinstance(value, list):
+            return ", ".join(str(v) for v in value)
+        if isinstance(value, bool):
+            return format_boolean(value, language)
+        if isinstance(value, int):
+            return format_number(value, language)
+        return value
+
+    def model(value: Any) -> Any:
+        if isinstance(value, (DefaultText, DefaultInt, DefaultDuration)):
+            text = str(value) if not isinstance(value, int) else format_number(value, language)
+            return text if text.startswith("[") else f"[{text}]"
+        return plain(value)
+
+    return model if model_mode else plain
+
+
+def make_env(model_mode: bool, language: str = "en") -> SandboxedEnvironment:
     """Return the sandboxed, strict environment clause templates run in (no loader: no includes).
 
-    Templates get no globals (the context supplies the documented helpers) and only FILTERS.
+    Templates get no globals (the context supplies the documented helpers) and only FILTERS;
+    integers print with the language's digit grouping and booleans as words (see ``format_number``).
     """
     env = LawSandbox(
         undefined=StrictUndefined,
         autoescape=False,
         keep_trailing_newline=True,
-        finalize=_finalize_model if model_mode else _finalize_plain,
+        finalize=_finalizer(model_mode, language),
     )
     env.globals.clear()
-    known = {**env.filters, "thousands": _thousands, "replace": _bounded_replace}
+    known = {**env.filters, "thousands": lambda value: _thousands(value, language), "replace": _bounded_replace}
     env.filters.clear()
     env.filters.update({name: known[name] for name in FILTERS})
     return env
 
 
-def _thousands(value: int) -> str:
-    """Return an integer with thousands separators (``1000000`` -> ``1,000,000``); a default stays a default,
-    so model mode still prints it in brackets."""
-    text = f"{int(value):,}"
+def _thousands(value: int, language: str = "en") -> str:
+    """Return an integer with the language's thousands separators (``1000000`` -> ``1,000,000``); a default
+    stays a default, so model mode still prints it in brackets."""
+    text = format_number(value, language)
     return DefaultText(text) if isinstance(value, DefaultInt) else text
 
 

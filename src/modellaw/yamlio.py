@@ -58,6 +58,10 @@ class LoadedYaml:
             node = child[0]
         return steps
 
+    def has(self, path: KeyPath) -> bool:
+        """True when every key of ``path`` is present in the file."""
+        return len(self._walk(path)) == len(path) + 1
+
     def line_of(self, path: KeyPath) -> int | None:
         """Return the 1-based line of ``path`` (its key), or of its nearest ancestor; None if empty."""
         steps = self._walk(path)

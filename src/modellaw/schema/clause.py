@@ -13,7 +13,8 @@ from modellaw.schema.types import ClauseId, Duration, LanguageTag, SemVer
 _STRICT = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
 
 TEMPLATE_HELPERS = frozenset(
-    {"term", "ref", "this_law", "This_law", "this_law_in", "article", "state", "mode", "authority", "Authority", "designated_authorities", "options"}
+    {"term", "ref", "this_law", "This_law", "this_law_in", "article", "state", "mode", "authority", "Authority", "designated_authorities",
+     "options", "includes"}
 )
 """Names the templates get from the toolkit; a parameter may not take one of them."""
 
@@ -256,6 +257,8 @@ class ClauseModule(BaseModel):
 
     id: ClauseId
     """``<family>.<slug>``; unique in the library and never reused."""
+    replaces: ClauseId | None = None
+    """In an own library: the id of the built-in module this one replaces (it must be this module's own id)."""
     kind: Literal["clause"] = "clause"
     language: LanguageTag = "en"
     """The language the module is written in; documents in other languages use its translations."""
@@ -310,6 +313,8 @@ class DefinitionModule(BaseModel):
 
     id: ClauseId
     """``definitions.<slug>``; templates use it as ``term("<slug>")``."""
+    replaces: ClauseId | None = None
+    """In an own library: the id of the built-in definition this one replaces (it must be this module's own id)."""
     kind: Literal["definition"]
     language: LanguageTag = "en"
     """The language the module is written in; documents in other languages use its translations."""

@@ -28,8 +28,11 @@ class Jurisdiction(BaseModel):
 
     name: str = Field(default="[State]", max_length=MAX_NAME)
     """Name of the State, or a bracketed placeholder in a model law."""
-    tradition: Literal["civil-law", "common-law"] = "civil-law"
-    """civil-law: chapters and articles; common-law: parts and sections."""
+    tradition: Literal["civil-law", "common-law", "cis"] = "civil-law"
+    """civil-law: chapters and articles; common-law: parts and sections; cis: chapters and articles, with
+    the adoption formula of the CIS model laws."""
+    legislature: str = Field(default="Parliament", min_length=2)
+    """The body that enacts the law, as it reads after "the" in the enacting formula (enactment mode)."""
     frbr_country: str = Field(default="xx", pattern=r"^[a-z][a-z0-9]{1,9}(-[a-z0-9]{1,10})?$")
     """Akoma Ntoso FRBR country: the State's ISO 3166-1 alpha-2 code in lower case (``ke``, ``za-wc``), or a short code
     of the body issuing a model law (an inter-parliamentary body has no country code); ``xx`` when none applies."""
@@ -46,15 +49,44 @@ class Division(BaseModel):
     """Clause ids in order; ``definitions`` places the assembled definitions article."""
 
 
+class AddedClauses(BaseModel):
+    """Clauses a variant adds: to an existing chapter (appended), or as a new chapter."""
+
+    model_config = _STRICT
+
+    chapter: str = Field(min_length=1)
+    """Heading of the chapter to add to, or of the new chapter."""
+    clauses: list[ClauseId] = Field(min_length=1)
+    """Clause ids to add, in order."""
+    before: str | None = None
+    """For a new chapter: the heading of the chapter it goes before (default: at the end)."""
+
+
 class DocumentConfig(BaseModel):
     """A document config: everything needed to build one draft law."""
 
     model_config = _STRICT
 
+    extends: str | None = None
+    """Build on another config and state only the differences: ``default`` (the built-in model law) or a
+    path relative to this file. Parameters and options merge clause by clause; other keys replace."""
+    drop_chapters: list[str] = []
+    """With ``extends``: headings of the base's chapters to leave out."""
+    drop_clauses: list[ClauseId] = []
+    """With ``extends``: ids of the base's clauses to leave out."""
+    add_clauses: list[AddedClauses] = []
+    """With ``extends``: clauses to add, by chapter."""
+
     title: str = Field(min_length=3, max_length=MAX_PROPERTY)
     """Long title of the law."""
     short_title: str | None = Field(default=None, max_length=MAX_PROPERTY)
     """Short title for headers; defaults to the long title."""
+    long_title: str | None = None
+    """Enactment mode: the long title under the title, e.g. "An Act to prevent the use of ... and for connected purposes"."""
+    preamble: list[str] = []
+    """Enactment mode: recitals printed before the enacting formula, one paragraph each ("WHEREAS ...")."""
+    enacting_formula: str | None = None
+    """Enactment mode: the enacting words; by default the tradition's ("BE IT ENACTED by the Parliament of X as follows:")."""
     mode: Literal["model", "enactment"] = "model"
     """model: status markers, options in brackets, commentary and sources; enactment: clean text."""
     jurisdiction: Jurisdiction = Jurisdiction()
@@ -96,6 +128,8 @@ class DocumentConfig(BaseModel):
     """Number the lines of each page in the margin, restarting on every page (for committee work)."""
     review_comments: bool = False
     """Anchor a Word comment on each article: clause id, version, status and open questions."""
+    reference_docx: str | None = None
+    """A house Word template (.docx), relative to the config file, whose styles and page setup the draft uses."""
 
     @model_validator(mode="after")
     def _one_definitions_slot(self) -> DocumentConfig:

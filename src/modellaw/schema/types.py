@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import Annotated, Any
 
-from pydantic import BeforeValidator, PlainSerializer, StringConstraints
+from pydantic import BeforeValidator, PlainSerializer, StringConstraints, WithJsonSchema
 
 ClauseId = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9-]*\.[a-z0-9]+(-[a-z0-9]+)*$")]
 """``<family>.<slug>``, lowercase kebab on both sides of the dot."""
@@ -45,5 +45,13 @@ def parse_duration(value: Any) -> DurationValue:
     return DurationValue(int(match.group(1)), match.group(2))
 
 
-Duration = Annotated[DurationValue, BeforeValidator(parse_duration), PlainSerializer(str, return_type=str)]
+DURATION_PATTERN = r"^\s*\d+\s+(hour|day|week|month|year)s?\s*$"
+"""How a duration is written in YAML and JSON (the JSON Schema checks it)."""
+
+Duration = Annotated[
+    DurationValue,
+    BeforeValidator(parse_duration),
+    PlainSerializer(str, return_type=str),
+    WithJsonSchema({"type": "string", "pattern": DURATION_PATTERN, "examples": ["12 months", "48 hours"]}),
+]
 """A period written ``<number> <unit>`` (hours, days, weeks, months, years)."""

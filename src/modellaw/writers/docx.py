@@ -13,8 +13,8 @@ import hashlib
 import io
 import zipfile
 from collections.abc import Iterator, Sequence
+from pathlib import Path
 
-import docx
 from docx.document import Document as WordDocument
 from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -26,15 +26,22 @@ from docx.text.paragraph import Paragraph as WordParagraph
 from modellaw.annex import Annex
 from modellaw.ir import Alternatives, Article, DefinedTerm, Division, Front, Document, Inline, OptionGroup, Paragraph, Point, Ref, Term, Text
 from modellaw.languages.grammar import grammar_for
-from modellaw.errors import WriteError, relpath
-from modellaw.inputs import MAX_WORD_BYTES, read_input
-from modellaw.resources import templates_dir
 from modellaw.vocabulary import is_right_to_left
 from modellaw.walk import iter_inlines
 from modellaw.writers import _oxml
 from modellaw.writers.annex_docx import USED_STYLES as ANNEX_STYLES
 from modellaw.writers.annex_docx import annex_blocks
-from modellaw.writers.words import article_heading, division_heading, paragraph_marker, quoted, status_marker, title_lines, words_for
+from modellaw.writers.house import open_template
+from modellaw.writers.words import (
+    article_heading,
+    division_heading,
+    front_matter_blocks,
+    paragraph_marker,
+    quoted,
+    status_marker,
+    title_lines,
+    words_for,
+)
 
 POINT_STYLES = ("ML Point", "ML Subpoint", "ML Subpoint")
 USED_STYLES = frozenset(
@@ -45,12 +52,17 @@ USED_STYLES = frozenset(
      "toc 1", "toc 2", "footnote text", "footnote reference", "annotation text", "annotation reference"}
 ) | ANNEX_STYLES
 """Every style name the writer uses; a test checks that the reference document defines each."""
+FRONT_MATTER_STYLES = {"long-title": "ML Title Info", "preamble": "ML Body", "formula": "ML Body"}
+"""Styles of the bill's front matter (enactment mode)."""
 TOC_INSTRUCTION = 'TOC \\o "1-2" \\h \\z \\u'
 
 
-def write_docx(document: Document, annexes: Sequence[Annex] = ()) -> bytes:
-    """Return the .docx bytes of a numbered document, with ``annexes`` appended after the law."""
-    builder = DocxBuilder(document)
+def write_docx(document: Document, annexes: Sequence[Annex] = (), template: Path | None = None, add_missing_styles: bool = False) -> bytes:
+    """Return the .docx bytes of a numbered document, with ``annexes`` appended after the law.
+
+    ``template`` is a house template to take the styles and page setup from (see ``writers.house``).
+    """
+    builder = DocxBuilder(document, template, add_missing_styles)
     builder.compose(annexes)
     return builder.finish()
 
@@ -62,25 +74,16 @@ def write_annex_docx(annex: Annex, document: Document) -> bytes:
     return builder.finish()
 
 
-def _reference_template() -> bytes:
-    """Return the bytes of the reference .docx (named styles), read as a tracked, bounded input."""
-    path = templates_dir() / "docx" / "reference.docx"
-    data, problems = read_input(path, relpath(path), MAX_WORD_BYTES)
-    if data is None:
-        raise WriteError(problems)
-    return data
-
-
 class DocxBuilder:
     """Builds one Word document from the IR: ``compose()`` lays out the blocks, ``finish()`` writes the file."""
 
-    def __init__(self, document: Document) -> None:
+    def __init__(self, document: Document, template: Path | None = None, add_missing_styles: bool = False) -> None:
         self.ir = document
         self.meta = document.meta
         self.words = words_for(document.meta)
         self.model = document.meta.mode == "model"
         self.common_law = document.meta.tradition == "common-law"
-        self.doc: WordDocument = docx.Document(io.BytesIO(_reference_template()))
+        self.doc: WordDocument = open_template(template, USED_STYLES, add_missing_styles)
         self.style_ids = {s.name: s.style_id for s in self.doc.styles}
         self.term_anchors = _term_anchors(document)
         self.targets = {ref.target_eid for ref in _iter_refs(document) if ref.target_eid} | set(self.term_anchors.values())
@@ -145,6 +148,8 @@ class DocxBuilder:
         if self.model and self.ir.front is None:
             self._p("ML Note", self.words.model_note)
         self._p("ML Body").add(_oxml.PAGE_BREAK_XML)
+        for kind, text in front_matter_blocks(self.meta):
+            self._p(FRONT_MATTER_STYLES[kind], text)
 
     def _introduction(self, front: Front) -> None:
         """The introduction (model mode): its title, headed parts and paragraphs, then a page break."""
@@ -359,7 +364,9 @@ class DocxBuilder:
         custom = [("modellaw.config_sha256", self.meta.config_hash), ("modellaw.library_version", self.meta.library_version),
                   ("modellaw.mode", self.meta.mode)]
         custom += [(f"modellaw.clause.{a.clause_id}", a.version) for a in self.ir.articles() if a.version]
-        custom.append(("modellaw.articles", ";".join(f"{a.eid}={a.clause_id}" for a in self.ir.articles())))
+        articles = [f"{a.eid}={a.clause_id}" for a in self.ir.articles()]
+        articles += [f"{eid}=definitions.{term}" for term, eid in sorted(self.term_anchors.items())]
+        custom.append(("modellaw.articles", ";".join(articles)))
         package = self.doc.part.package
         part = Part(PackURI("/docProps/custom.xml"), CT.OFC_CUSTOM_PROPERTIES, _oxml.custom_properties_xml(custom), package)
         package.relate_to(part, RT.CUSTOM_PROPERTIES)

@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from modellaw.ir import Alternatives, Article, DefinedTerm, Document, Inline, Meta, OptionGroup, Paragraph, Point, Ref, Text
 from modellaw.vocabulary import Vocabulary
-from modellaw.writers.words import article_heading, division_heading, paragraph_marker, quoted, status_marker, title_lines, words_for
+from modellaw.writers.words import (
+    article_heading,
+    division_heading,
+    front_matter_blocks,
+    paragraph_marker,
+    quoted,
+    status_marker,
+    title_lines,
+    words_for,
+)
 
 
 def write_markdown(document: Document) -> str:
@@ -21,6 +30,8 @@ def write_markdown(document: Document) -> str:
         lines += [f"## {document.front.title}", ""]
         for section in document.front.sections:
             lines += [f"### {section.heading}", ""] + [line for p in section.paragraphs for line in (_escape_text(p), "")]
+    for kind, text in front_matter_blocks(meta):
+        lines += [f"*{text}*" if kind == "long-title" else f"**{text}**" if kind == "formula" else text, ""]
     for division in document.divisions:
         lines += [f"## {division_heading(division, meta)}", ""]
         for article in division.articles:

@@ -52,3 +52,13 @@ def title_lines(meta: Meta) -> list[str]:
     words = words_for(meta)
     kind = words.model_kind if meta.mode == "model" else words.enactment_kind
     return [meta.jurisdiction, f"{words.version} {meta.version} — {date_text(meta)}", kind]
+
+
+def front_matter_blocks(meta: Meta) -> list[tuple[str, str]]:
+    """Return the bill's front matter as (kind, text) pairs in print order: ``long-title``, each
+    ``preamble`` recital, then the ``formula``; none in model mode."""
+    front = meta.front_matter
+    if front is None:
+        return []
+    blocks = [("long-title", front.long_title)] if front.long_title else []
+    return blocks + [("preamble", text) for text in front.preamble] + [("formula", front.enacting_formula)]
