@@ -58,3 +58,27 @@ def test_a_law_in_another_language_prints_no_english_introduction(mini_ru: Path)
     (mini_ru / "library" / "introduction.yaml").write_text(INTRO, encoding="utf-8")
     assert build_document(mini_ru / "config.yaml").document.front is not None
     assert build_document(mini_ru / "config-ru.yaml").document.front is None
+
+
+INTRO_RU = """language: ru
+title: Введение
+sections:
+  - heading: Как пользоваться моделью
+    paragraphs:
+      - За каждой статьей следует комментарий.
+"""
+
+
+def test_a_law_in_russian_prints_the_russian_introduction(mini_ru: Path):
+    (mini_ru / "library" / "introduction.yaml").write_text(INTRO, encoding="utf-8")
+    (mini_ru / "library" / "introduction.ru.yaml").write_text(INTRO_RU, encoding="utf-8")
+    front = build_document(mini_ru / "config-ru.yaml").document.front
+    assert front is not None and front.title == "Введение" and front.sections[0].heading == "Как пользоваться моделью"
+    assert build_document(mini_ru / "config.yaml").document.front.title == "Introduction"
+
+
+def test_a_translated_introduction_in_the_wrong_language_is_located(mini_ru: Path, run_cli):
+    (mini_ru / "library" / "introduction.ru.yaml").write_text(INTRO_RU.replace("language: ru", "language: fr"), encoding="utf-8")
+    result = run_cli("build", mini_ru / "config-ru.yaml", "-o", mini_ru / "law.md")
+    assert result.exit_code == 1 and "introduction.ru.yaml" in result.stderr and "[INT002]" in result.stderr
+    assert not (mini_ru / "law.md").exists()

@@ -11,7 +11,7 @@ from pathlib import Path
 from modellaw.catalogue import Catalogue, load_catalogue, with_own
 from modellaw.configfile import LoadedConfig
 from modellaw.errors import Diagnostic, Diagnostics, LibraryError, Location, relpath
-from modellaw.front import load_introduction
+from modellaw.front import load_introductions
 from modellaw.ir import Front
 from modellaw.schema.authorities import AUTHORITY_CALL, AUTHORITY_ID, Authority, AuthorityFile
 from modellaw.languages import base_language
@@ -77,8 +77,13 @@ class Library:
 
     replaced: tuple[Entry, ...] = ()
     """Own modules that replace a built-in module of the same id (``replaces:``)."""
-    introduction: Front | None = None
-    """The introduction of the last library folder that has one (front matter for model mode)."""
+    introductions: dict[str, Front] = field(default_factory=dict)
+    """The introduction by language, from the last library folder that has one in that language."""
+
+    @property
+    def introduction(self) -> Front | None:
+        """Return the English introduction (front matter for model mode), None when there is none."""
+        return self.introductions.get("en")
 
     def translation(self, module_id: str, language: str) -> TranslationEntry | None:
         """Return the translation of ``module_id`` into ``language`` (its base language), or None."""
@@ -172,7 +177,7 @@ def load_library(folders: Iterable[Path], catalogue: Catalogue) -> Library:
     authorities: dict[str, AuthorityEntry] = {}
     translations: dict[tuple[str, str], TranslationEntry] = {}
     authority_translations: dict[str, AuthoritiesTranslation] = {}
-    introduction: Front | None = None
+    introductions: dict[str, Front] = {}
     for folder in folders:
         if not folder.is_dir():
             problems.error("LIB002", "clause library folder does not exist", Location(relpath(folder)))
@@ -187,7 +192,7 @@ def load_library(folders: Iterable[Path], catalogue: Catalogue) -> Library:
             if entry is not None:
                 header = entry.translation.translation
                 translations[(header.of, base_language(header.language))] = entry
-        introduction = load_introduction(folder, problems) or introduction
+        introductions.update(load_introductions(folder, problems))
         for path in module_files(folder):
             if top not in path.resolve().parents:
                 problems.error("LIB030", "module file links to a file outside its library folder", Location(relpath(path)))
@@ -198,7 +203,7 @@ def load_library(folders: Iterable[Path], catalogue: Catalogue) -> Library:
             if entry.module.id in entries:
                 replaced.append(entry)
             entries[entry.module.id] = entry
-    library = Library(entries, tuple(rules), authorities, translations, authority_translations, tuple(replaced), introduction=introduction)
+    library = Library(entries, tuple(rules), authorities, translations, authority_translations, tuple(replaced), introductions=introductions)
     problems.extend(check_links(library, catalogue))
     problems.extend(check_translation_links(library))
     problems.extend(check_authority_calls(library))

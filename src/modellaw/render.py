@@ -144,9 +144,7 @@ def render(resolved: ResolvedDocument, catalogue: Catalogue) -> tuple[Document, 
     used = collect_terms([a for d in divisions for a in d.articles if a is not None])
     definitions = assemble_definitions(ctx, resolved, used)
     ctx.problems.raise_if_errors(TemplateRenderError)
-    front = resolved.library.introduction if ctx.model_mode else None
-    if front is not None and front.language != base_language(config.language):
-        front = None  # no introduction in a language other than its own
+    front = resolved.library.introductions.get(base_language(config.language)) if ctx.model_mode else None
     document = Document(_meta(resolved), tuple(_fill_slot(d, definitions) for d in divisions), front)
     document = link_terms(document, resolved.library, ctx.problems)
     ctx.problems.raise_if_errors(TemplateRenderError)
