@@ -15,7 +15,7 @@ from modellaw.schema.clause import ClauseModule
 
 FAMILIES = {"general", "definitions", "offences", "aggravation", "humanitarian", "oversight", "state-use", "providers",
             "evidence", "cooperation", "jurisdiction", "institutions", "prevention", "final", "export-controls", "victims",
-            "justice"}
+            "justice", "investigation", "confiscation", "virtual-assets"}
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 
 

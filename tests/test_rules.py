@@ -21,7 +21,9 @@ RULES = yaml.safe_load((builtin_library() / "rules.yaml").read_text(encoding="ut
 GOOD_TEXT = (
     "A person who intentionally acts commits an offence, except for research and journalism. "
     "Personal data shall be protected. A decision may be subject to appeal. "
-    "The penalty shall not in any case exceed the maximum penalty provided by law."
+    "The penalty shall not in any case exceed the maximum penalty provided by law. "
+    "Interception requires prior authorisation by a court. Rights acquired in good faith are protected. "
+    "Assistance is refused where it risks torture or the death penalty."
 )
 OFFENCES = ["offences.ai-enabled-tools", "offences.ai-generated-content", "offences.unmanned-systems",
             "offences.digital-weapon-files", "offences.ai-system-interference", "offences.financing-virtual-assets"]
@@ -107,6 +109,11 @@ CASES = {
     "SAF011": (["state-use.logging", "oversight.meaningful-human-control", "oversight.right-to-human-review"],
                ["state-use.logging", "oversight.meaningful-human-control", "oversight.right-to-human-review", "final.sunset"], {}, ""),
     "SAF012": (["offences.legal-persons"], ["offences.legal-persons", "offences.ai-enabled-tools"], {}, ""),
+    "SAF013": (["investigation.interception"], ["investigation.interception", "investigation.conditions-safeguards"], {}, ""),
+    "SAF014": (["investigation.interception"], ["investigation.interception"], {"investigation.interception": "The police may intercept communications for one month."}, ""),
+    "SAF015": (["confiscation.orders"], ["confiscation.orders"], {"confiscation.orders": "All property used in the offence shall be confiscated."}, ""),
+    "SAF016": (["virtual-assets.travel-rule"], ["virtual-assets.travel-rule", "virtual-assets.supervision"], {}, ""),
+    "SAF017": (["cooperation.mutual-legal-assistance"], ["cooperation.mutual-legal-assistance"], {"cooperation.mutual-legal-assistance": "Assistance shall be given to every State. Personal data shall be protected."}, ""),
 }
 INCOMPATIBLE_CASE = (["general.scope", "oversight.no-automated-force"], ["general.scope", "oversight.no-automated-force"], {},
                      "options: {general.scope: A, oversight.no-automated-force: A}\n")
@@ -126,7 +133,7 @@ def test_rule_fires_when_broken(rule_id: str, tmp_path: Path):
 @pytest.mark.parametrize("rule_id", [*sorted(CASES), "SAF090"])
 def test_rule_holds_when_kept(rule_id: str, tmp_path: Path):
     _, keeping, texts, params = CASES.get(rule_id, INCOMPATIBLE_CASE)
-    kept_texts = {} if rule_id in ("SAF003", "SAF005", "SAF006", "SAF009", "SAF010") else texts
+    kept_texts = {} if rule_id in ("SAF003", "SAF005", "SAF006", "SAF009", "SAF010", "SAF014", "SAF015", "SAF017") else texts
     kept_params = "" if rule_id in ("SAF004", "SAF090") else params
     assert rule_id not in build(tmp_path, keeping, kept_texts, kept_params)
 
