@@ -119,10 +119,10 @@ def test_catalogue_in_a_real_browser(site: Path, tmp_path: Path):
         assert "humanitarian.exemption" not in page.locator("table.clauses tbody tr:not([hidden]) td:first-child a").all_inner_texts()
         page.locator("table.clauses tbody tr:not([hidden]) a", has_text="offences.financing-virtual-assets").click()
         assert page.locator("h1").inner_text() == "Financing of terrorism, including by means of virtual assets"
-        assert page.locator(".options .option").count() == 2
         page.screenshot(path=str(tmp_path / "clause.png"), full_page=True)
         page.locator("a.ref", has_text="humanitarian.exemption").first.click()
         assert page.locator("h1").inner_text() == "Exemption for humanitarian activities"
+        assert page.locator(".options .option").count() == 3
         page.go_back()
         page.go_back()
         assert page.url.endswith("index.html") and page.locator("#search").count() == 1
@@ -158,7 +158,7 @@ def test_review_import_maps_reviewer_comments_to_clause_ids(book: Path, tmp_path
     document = docx.Document(str(book))
     headings = [p for p in document.paragraphs if p.style.name == "Heading 2"]
     financing = next(p for p in headings if "Financing of terrorism" in p.text)
-    body = next(p for p in document.paragraphs if p.text.startswith("4.\tThe offence is committed"))
+    body = next(p for p in document.paragraphs if "\tThe offence is committed whether or not" in p.text)
     document.add_comment(financing.runs, text="Name stablecoins?", author="B. Legal", initials="BL")
     document.add_comment(body.runs, text="Mixers as aggravation instead?", author="A. Reviewer", initials="AR")
     document.save(str(reviewed))

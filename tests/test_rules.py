@@ -21,7 +21,9 @@ RULES = yaml.safe_load((builtin_library() / "rules.yaml").read_text(encoding="ut
 GOOD_TEXT = (
     "A person who intentionally acts commits an offence, except for research and journalism. "
     "Personal data shall be protected. A decision may be subject to appeal. "
-    "The penalty shall not in any case exceed the maximum penalty provided by law."
+    "The penalty shall not in any case exceed the maximum penalty provided by law. "
+    "Interception requires prior authorisation by a court. Rights acquired in good faith are protected. "
+    "Assistance is refused where it risks torture or the death penalty."
 )
 OFFENCES = ["offences.ai-enabled-tools", "offences.ai-generated-content", "offences.unmanned-systems",
             "offences.digital-weapon-files", "offences.ai-system-interference", "offences.financing-virtual-assets"]
@@ -37,9 +39,23 @@ def _named_ids() -> set[str]:
     return ids | set(STATE_SAFEGUARDS) | {"state-use.logging", "state-use.data-protection"}
 
 
+# The library has no options_incompatible rule of its own (the scope/force clash is settled in the
+# text of the force article); the rule kind is tested with this fixture rule, added to the stub
+# library's rules.yaml.
+INCOMPATIBLE_RULE = """
+  - id: SAF090
+    title: Fixture rule for the options_incompatible kind
+    reason: the two fixture provisions contradict each other (legal certainty)
+    options_incompatible:
+      - {clause: general.scope, options: [A, B]}
+      - {clause: oversight.no-automated-force, options: [A]}
+"""
+
+
 def _optioned_ids() -> set[str]:
     """Return the clauses that ``options_incompatible`` rules name: their stubs get options A and B."""
-    return {c["clause"] for rule in RULES for c in rule.get("options_incompatible", [])}
+    rules = RULES + yaml.safe_load("rules:" + INCOMPATIBLE_RULE)["rules"]
+    return {c["clause"] for rule in rules for c in rule.get("options_incompatible", [])}
 
 
 def _module(clause_id: str, text: str) -> str:
@@ -63,7 +79,8 @@ def build(tmp_path: Path, clauses: list[str], texts: dict[str, str] | None = Non
         path = library / family / f"{slug}.yaml"
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(_module(clause_id, (texts or {}).get(clause_id, GOOD_TEXT)), encoding="utf-8")
-    shutil.copy(builtin_library() / "rules.yaml", library / "rules.yaml")
+    rules = (builtin_library() / "rules.yaml").read_text(encoding="utf-8")
+    (library / "rules.yaml").write_text(rules.rstrip("\n") + "\n" + INCOMPATIBLE_RULE, encoding="utf-8")
     config = tmp_path / "law.yaml"
     config.write_text(
         "title: Rule test\ndate: 2026-11-21\nbuiltin_library: false\nlibrary: [lib]\nstructure:\n"
@@ -92,9 +109,14 @@ CASES = {
     "SAF011": (["state-use.logging", "oversight.meaningful-human-control", "oversight.right-to-human-review"],
                ["state-use.logging", "oversight.meaningful-human-control", "oversight.right-to-human-review", "final.sunset"], {}, ""),
     "SAF012": (["offences.legal-persons"], ["offences.legal-persons", "offences.ai-enabled-tools"], {}, ""),
-    "SAF013": (["general.scope", "oversight.no-automated-force"], ["general.scope", "oversight.no-automated-force"], {},
-               "options: {general.scope: A, oversight.no-automated-force: A}\n"),
+    "SAF013": (["investigation.interception"], ["investigation.interception", "investigation.conditions-safeguards"], {}, ""),
+    "SAF014": (["investigation.interception"], ["investigation.interception"], {"investigation.interception": "The police may intercept communications for one month."}, ""),
+    "SAF015": (["confiscation.orders"], ["confiscation.orders"], {"confiscation.orders": "All property used in the offence shall be confiscated."}, ""),
+    "SAF016": (["virtual-assets.travel-rule"], ["virtual-assets.travel-rule", "virtual-assets.supervision"], {}, ""),
+    "SAF017": (["cooperation.mutual-legal-assistance"], ["cooperation.mutual-legal-assistance"], {"cooperation.mutual-legal-assistance": "Assistance shall be given to every State. Personal data shall be protected."}, ""),
 }
+INCOMPATIBLE_CASE = (["general.scope", "oversight.no-automated-force"], ["general.scope", "oversight.no-automated-force"], {},
+                     "options: {general.scope: A, oversight.no-automated-force: A}\n")
 
 
 def test_every_rule_has_a_case_and_there_are_at_least_ten():
@@ -102,17 +124,17 @@ def test_every_rule_has_a_case_and_there_are_at_least_ten():
     assert len(RULES) >= 10
 
 
-@pytest.mark.parametrize("rule_id", sorted(CASES))
+@pytest.mark.parametrize("rule_id", [*sorted(CASES), "SAF090"])
 def test_rule_fires_when_broken(rule_id: str, tmp_path: Path):
-    breaking, _, texts, params = CASES[rule_id]
+    breaking, _, texts, params = CASES.get(rule_id, INCOMPATIBLE_CASE)
     assert rule_id in build(tmp_path, breaking, texts, params)
 
 
-@pytest.mark.parametrize("rule_id", sorted(CASES))
+@pytest.mark.parametrize("rule_id", [*sorted(CASES), "SAF090"])
 def test_rule_holds_when_kept(rule_id: str, tmp_path: Path):
-    _, keeping, texts, params = CASES[rule_id]
-    kept_texts = {} if rule_id in ("SAF003", "SAF005", "SAF006", "SAF009", "SAF010") else texts
-    kept_params = "" if rule_id in ("SAF004", "SAF013") else params
+    _, keeping, texts, params = CASES.get(rule_id, INCOMPATIBLE_CASE)
+    kept_texts = {} if rule_id in ("SAF003", "SAF005", "SAF006", "SAF009", "SAF010", "SAF014", "SAF015", "SAF017") else texts
+    kept_params = "" if rule_id in ("SAF004", "SAF090") else params
     assert rule_id not in build(tmp_path, keeping, kept_texts, kept_params)
 
 
@@ -135,14 +157,14 @@ def test_incompatible_options_name_both_articles_at_the_config_line(tmp_path: Pa
           "options: {general.scope: A, oversight.no-automated-force: A}\n")
     result = run_cli("build", tmp_path / "law.yaml", "-o", tmp_path / "law.md")
     assert result.exit_code == 1
-    line = next(ln for ln in result.stderr.splitlines() if "[SAF013]" in ln)
+    line = next(ln for ln in result.stderr.splitlines() if "[SAF090]" in ln)
     assert "law.yaml:8: options.general.scope" in line
     assert "option A of Article 1 (general.scope) together with option A of Article 2 (oversight.no-automated-force)" in line
     assert not (tmp_path / "law.md").exists()
 
 
 def test_incompatible_options_hold_when_only_one_clause_is_in(tmp_path: Path):
-    assert "SAF013" not in build(tmp_path, ["oversight.no-automated-force"], {}, "options: {oversight.no-automated-force: A}\n")
+    assert "SAF090" not in build(tmp_path, ["oversight.no-automated-force"], {}, "options: {oversight.no-automated-force: A}\n")
 
 
 def test_lint_reports_incompatible_default_options(tmp_path: Path, run_cli):
@@ -150,7 +172,7 @@ def test_lint_reports_incompatible_default_options(tmp_path: Path, run_cli):
     edit(tmp_path / "lib" / "oversight" / "no-automated-force.yaml", "default: B", "default: A")
     edit(tmp_path / "lib" / "general" / "scope.yaml", "default: B", "default: A")
     result = run_cli("lint", "--library", tmp_path / "lib")
-    line = next(ln for ln in result.stderr.splitlines() + result.stdout.splitlines() if "[SAF013]" in ln)
+    line = next(ln for ln in result.stderr.splitlines() + result.stdout.splitlines() if "[SAF090]" in ln)
     assert "scope.yaml" in line and "options.default" in line and "general.scope (its default)" in line
 
 

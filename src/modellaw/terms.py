@@ -64,7 +64,8 @@ def assemble_definitions(ctx: RenderContext, resolved: ResolvedDocument, used: U
         if library.definition(forced) is None:
             ctx.problems.error("DEF001", f"term {forced!r} is not defined{library.suggest('definitions.' + forced)}", where)
         wanted.setdefault(forced, where)
-    rendered = _render_closure(ctx, resolved, wanted)
+    option_texts: dict[str, dict[str, str]] = {}
+    rendered = _render_closure(ctx, resolved, wanted, option_texts)
     _report_cycles(ctx, library, rendered)
     for index, forced in enumerate(config.terms):
         if forced not in used and not _used_by_definitions(forced, rendered) and forced in rendered:
@@ -75,11 +76,17 @@ def assemble_definitions(ctx: RenderContext, resolved: ResolvedDocument, used: U
         names = ", ".join(sorted(rendered))
         ctx.problems.error("DEF004", f"the text uses defined terms ({names}) but the structure has no 'definitions' entry", resolved.loaded.locate(("structure",)))
         return None
-    return _definitions_article(ctx, library, rendered)
+    return _definitions_article(ctx, library, rendered, option_texts)
 
 
-def _render_closure(ctx: RenderContext, resolved: ResolvedDocument, wanted: UsedTerms) -> dict[str, Point]:
-    """Render every wanted definition and the definitions they use in turn."""
+def _render_closure(
+    ctx: RenderContext, resolved: ResolvedDocument, wanted: UsedTerms, option_texts: dict[str, dict[str, str]]
+) -> dict[str, Point]:
+    """Render every wanted definition and the definitions they use in turn.
+
+    ``option_texts`` receives, in model mode, every option of a definition that has options,
+    rendered as plain text for the commentary.
+    """
     rendered: dict[str, Point] = {}
     queue = list(wanted.items())
     while queue:
@@ -89,7 +96,7 @@ def _render_closure(ctx: RenderContext, resolved: ResolvedDocument, wanted: Used
         entry = resolved.library.definition(term_id)
         if entry is None:
             continue  # reported where it is used, by link_terms
-        point = _render_definition(ctx, resolved, entry)
+        point = _render_definition(ctx, resolved, entry, option_texts)
         if point is None:
             continue
         rendered[term_id] = point
@@ -97,7 +104,9 @@ def _render_closure(ctx: RenderContext, resolved: ResolvedDocument, wanted: Used
     return rendered
 
 
-def _render_definition(ctx: RenderContext, resolved: ResolvedDocument, entry: Entry) -> Point | None:
+def _render_definition(
+    ctx: RenderContext, resolved: ResolvedDocument, entry: Entry, option_texts: dict[str, dict[str, str]] | None = None
+) -> Point | None:
     from modellaw.render import render_text
 
     module = entry.module
@@ -107,6 +116,12 @@ def _render_definition(ctx: RenderContext, resolved: ResolvedDocument, entry: En
     if module.options is not None:
         key = resolved.loaded.config.options.get(module.id, module.options.default)
         parsed = render_text(ctx, entry, ("options", "choices", key, "text"), module.options.choices[key].text, context)
+        if option_texts is not None and ctx.model_mode:
+            option_texts[module.slug] = {}
+            for other, choice in module.options.choices.items():
+                shown = parsed if other == key else render_text(ctx, entry, ("options", "choices", other, "text"), choice.text, context)
+                if shown is not None:
+                    option_texts[module.slug][other] = " ".join(_plain_paragraph(resolved.library, p) for p in shown[0])
     else:
         parsed = render_text(ctx, entry, ("definition",), module.definition, context)
     if parsed is None:
@@ -162,7 +177,32 @@ def _find_cycle(graph: dict[str, set[str]], start: str) -> list[str] | None:
     return None
 
 
-def _definitions_article(ctx: RenderContext, library: Library, rendered: dict[str, Point]) -> Article:
+def _plain_paragraph(library: Library, paragraph: Paragraph) -> str:
+    """Return a rendered paragraph as one line of plain text, its points after its opening words."""
+
+    def named(node: Inline) -> Inline:
+        if not isinstance(node, Term):
+            return node
+        entry = library.definition(node.term_id)
+        if entry is None or not isinstance(entry.module, DefinitionModule):
+            return replace(node, text=node.term_id)
+        module = entry.module
+        if node.text == "plural":
+            return replace(node, text=module.plural or module.term)
+        return replace(node, text=module.forms.get(node.text, module.term) if node.text else module.term)
+
+    def line(inlines: tuple[Inline, ...]) -> str:
+        return plain_text(tuple(named(n) for n in inlines)).strip()
+
+    def point_text(point: Point) -> str:
+        return " ".join([line(point.inlines), *(point_text(c) for c in point.children)])
+
+    return " ".join([line(paragraph.inlines), *(point_text(p) for p in paragraph.points)]).strip()
+
+
+def _definitions_article(
+    ctx: RenderContext, library: Library, rendered: dict[str, Point], option_texts: dict[str, dict[str, str]] | None = None
+) -> Article:
     collate = collation_key(ctx.language)
     order = sorted(rendered, key=lambda t: collate(definition_of(library, t).term))
     points = [_punctuate(rendered[t], last=(i == len(order) - 1)) for i, t in enumerate(order)]
@@ -173,7 +213,7 @@ def _definitions_article(ctx: RenderContext, library: Library, rendered: dict[st
         module = definition_of(library, term_id)
         opening, closing = ctx.words.quotes
         commentary.append(CommentarySection(f"{opening}{module.term}{closing}", " ".join(module.commentary.purpose.split())))
-        commentary.extend(_option_notes(ctx, library, module))
+        commentary.extend(_option_notes(ctx, library, module, (option_texts or {}).get(module.slug, {})))
         from modellaw.render import source_notes
 
         sources.extend(replace(s, subject=f"{opening}{module.term}{closing}") for s in source_notes(ctx.catalogue, module.sources))
@@ -191,12 +231,13 @@ def _definitions_article(ctx: RenderContext, library: Library, rendered: dict[st
 
 
 
-def _option_notes(ctx: RenderContext, library: Library, module: DefinitionModule) -> list[CommentarySection]:
+def _option_notes(ctx: RenderContext, library: Library, module: DefinitionModule, texts: dict[str, str]) -> list[CommentarySection]:
+    """Return one commentary note per option of a definition, its text as rendered (plain)."""
     if module.options is None or not ctx.model_mode:
         return []
     notes = []
     for key, choice in sorted(module.options.choices.items()):
-        text = " ".join(choice.text.split())
+        text = texts.get(key) or " ".join(choice.text.split())
         notes.append(CommentarySection(f"Option {key} for “{module.term}” ({choice.label})", text))
     return notes
 

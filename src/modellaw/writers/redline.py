@@ -199,16 +199,28 @@ def _open_field_parts(content: str) -> tuple[str, str]:
 
 
 def _links_resolved(blocks: list[Block]) -> list[Block]:
-    """Return the blocks with every internal link whose bookmark is not in them turned into plain runs."""
-    names = {name for b in blocks if isinstance(b, _oxml.ParagraphXml) for name in _BOOKMARK_NAME.findall("".join(b.content))}
-    names |= {name for b in blocks if isinstance(b, _oxml.TableXml) for name in _BOOKMARK_NAME.findall(b.xml())}
+    """Return the blocks with every internal link whose bookmark is not in them turned into plain runs.
 
-    def unlink(match: re.Match[str]) -> str:
-        return match.group() if match.group(1) in names else match.group(2)
+    A bookmark in an inserted paragraph is gone once the changes are rejected, so only a link
+    that is itself inserted may point at it; every other link needs a bookmark in a paragraph
+    that stays whichever way the changes go.
+    """
+
+    def inserted(block: Block) -> bool:
+        return isinstance(block, _MarkedParagraph) and block.mark.startswith("<w:ins ")
+
+    names: set[str] = set()
+    stable: set[str] = set()
+    for block in blocks:
+        found = _BOOKMARK_NAME.findall(block.xml() if isinstance(block, _oxml.TableXml) else "".join(block.content))
+        names.update(found)
+        if not inserted(block):
+            stable.update(found)
 
     for block in blocks:
         if isinstance(block, _oxml.ParagraphXml):
-            block.content = [_LINK.sub(unlink, "".join(block.content))]
+            allowed = names if inserted(block) else stable
+            block.content = [_LINK.sub(lambda m, allowed=allowed: m.group() if m.group(1) in allowed else m.group(2), "".join(block.content))]
     return blocks
 
 
