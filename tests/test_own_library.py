@@ -23,6 +23,8 @@ structure:
 parameters:
   general.short-title: {short_title: Computer Misuse (Terrorism) Act 2026}
   definitions.terrorist-offence: {national_law: the Terrorism Act 2004}
+options:
+  definitions.terrorist-offence: B
 """
 
 CLAUSE = """\

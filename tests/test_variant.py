@@ -14,7 +14,7 @@ VARIANT = """\
 extends: default
 title: Counter-Terrorism (Artificial Intelligence) Bill 2026
 jurisdiction: {name: Northland, tradition: common-law}
-drop_chapters: [Prevention, International cooperation]
+drop_chapters: [Prevention, Export and transfer controls]
 drop_clauses: [evidence.synthetic-media-challenges]
 add_clauses:
   - {chapter: Offences, clauses: [general.principles]}
@@ -29,7 +29,7 @@ def test_variant_of_default_states_only_its_differences(tmp_path: Path) -> None:
     path = build_file_tree(tmp_path, {"bill.yaml": VARIANT.replace("[general.principles]", "[aggravation.use-of-ai]")}) / "bill.yaml"
     config = load_config(path).config
     chapters = [d.chapter for d in config.structure]
-    assert "Prevention" not in chapters and "International cooperation" not in chapters and "Offences" in chapters
+    assert "Prevention" not in chapters and "Export and transfer controls" not in chapters and "Offences" in chapters
     placed = [c for d in config.structure for c in d.clauses]
     assert "evidence.synthetic-media-challenges" not in placed and "evidence.electronic-evidence" in placed
     assert config.jurisdiction.tradition == "common-law" and config.mode == "model"  # mode kept from the base
@@ -41,7 +41,7 @@ def test_added_chapter_goes_before_the_one_named(tmp_path: Path) -> None:
     text = VARIANT.replace("  - {chapter: Offences, clauses: [general.principles]}",
                            "  - {chapter: National provisions, before: Jurisdiction, clauses: [evidence.synthetic-media-challenges]}")
     text = text.replace("drop_clauses: [evidence.synthetic-media-challenges]\n", "")
-    text = text.replace("drop_chapters: [Prevention, International cooperation]", "drop_chapters: [Prevention]")
+    text = text.replace("drop_chapters: [Prevention, Export and transfer controls]", "drop_chapters: [Prevention]")
     config = load_config(build_file_tree(tmp_path, {"bill.yaml": text}) / "bill.yaml").config
     chapters = [d.chapter for d in config.structure]
     assert chapters.index("National provisions") == chapters.index("Jurisdiction") - 1
@@ -55,7 +55,7 @@ def test_variant_builds_and_compares_with_its_model(tmp_path: Path, run_cli) -> 
     assert built.exit_code == 0, built.output
     compared = run_cli("compare", "default", tmp_path / "bill.yaml", "-o", tmp_path / "comparison.md")
     assert compared.exit_code == 0, compared.output
-    assert "removed 6" in compared.stdout
+    assert "removed 8" in compared.stdout
 
 
 def test_variant_of_a_variant_resolves_library_folders_from_each_file(tmp_path: Path) -> None:

@@ -1,10 +1,13 @@
-"""Run under a Python that has LibreOffice's ``uno`` module: update every field and index, export PDF.
+"""Run under a Python that has LibreOffice's ``uno`` module: update every index, export PDF.
 
 Usage: python3 lo_export.py SOFFICE IN.docx OUT.pdf
 
 Starts a private headless LibreOffice (its own temporary profile, a named pipe), opens IN.docx,
-refreshes every field, updates every index (the table of contents gets its page numbers), refreshes
-the fields again so references follow, and stores OUT.pdf. Standalone on purpose: it imports nothing
+updates every index until it reads the same twice (the table of contents gets its page numbers),
+and stores OUT.pdf. Fields are not refreshed through the API: their cached results are already the
+computed numbers, LibreOffice evaluates page fields as it lays out, and a refresh (of the fields
+or of the document) makes the export lay out differently from the layout the index saw, which put
+the contents a page out after the first article that moved. Standalone on purpose: it imports nothing
 from modellaw, because the Python running it is the one LibreOffice ships with or the system's.
 Exit status 0 on success; otherwise a one-line reason on stderr.
 """
@@ -46,17 +49,29 @@ def _connect(pipe: str, office: subprocess.Popen):
     raise RuntimeError("LibreOffice did not start")
 
 
+MAX_PASSES = 4
+"""Most rounds of field refresh and index update before the PDF is written."""
+
+
+def _update_until_stable(doc) -> None:
+    """Update every index, again until the indexes read the same twice (entries that gain page
+    numbers can wrap, which moves later pages)."""
+    indexes = doc.getDocumentIndexes()
+    seen = None
+    for _ in range(MAX_PASSES):
+        for i in range(indexes.getCount()):
+            indexes.getByIndex(i).update()
+        now = [indexes.getByIndex(i).getAnchor().getString() for i in range(indexes.getCount())]
+        if now == seen:
+            return
+        seen = now
+
+
 def update_and_export(desktop, source: Path, target: Path) -> None:
     """Open ``source``, update fields and indexes, and store it as PDF at ``target``."""
     doc = desktop.loadComponentFromURL(source.resolve().as_uri(), "_blank", 0, (_prop("Hidden", True),))
     try:
-        fields = doc.getTextFields()
-        fields.refresh()
-        indexes = doc.getDocumentIndexes()
-        for i in range(indexes.getCount()):
-            indexes.getByIndex(i).update()
-        doc.refresh()
-        fields.refresh()
+        _update_until_stable(doc)
         doc.storeToURL(target.resolve().as_uri(), (_prop("FilterName", "writer_pdf_Export"),))
     finally:
         doc.close(True)

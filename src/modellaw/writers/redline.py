@@ -34,6 +34,11 @@ _BOOKMARK_START = re.compile(r"<w:bookmarkStart [^>]*/>")
 _BOOKMARK_END = re.compile(r"<w:bookmarkEnd [^>]*/>")
 _BOOKMARK_NAME = re.compile(r'<w:bookmarkStart [^>]*w:name="([^"]*)"')
 _NOTE_ID = re.compile(r'w:id="(\d+)"')
+_REF_FIELD = re.compile(
+    r'<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:(?:del)?[iI]nstrText[^>]*> REF (\S+) [^<]*</w:(?:del)?[iI]nstrText></w:r>'
+    r'<w:r><w:fldChar w:fldCharType="separate"/></w:r>(<w:r>.*?</w:r>)<w:r><w:fldChar w:fldCharType="end"/></w:r>',
+    re.S,
+)
 _LINK = re.compile(r'<w:hyperlink w:anchor="([^"]*)"[^>]*>(.*?)</w:hyperlink>', re.S)
 
 
@@ -47,6 +52,11 @@ def write_redline(old: Document, new: Document) -> bytes:
     new_builder.blocks = _links_resolved(list(tracker.merge(old_builder.blocks, new_builder.blocks)))
     new_builder.headings = []  # review comments are not anchored in a redline
     return new_builder.finish()
+
+
+CONTENTS = "contents"
+"""Owner of the table of contents' blocks: a field Word rebuilds, so the redline takes the new one as it is
+(tracking its entries would split the field between deleted and kept paragraphs)."""
 
 
 class _Tracker:
@@ -70,8 +80,8 @@ class _Tracker:
         matcher = difflib.SequenceMatcher(None, [k for k, _ in old_groups], [k for k, _ in new_groups], autojunk=False)
         for tag, i1, i2, j1, j2 in matcher.get_opcodes():
             if tag == "equal":
-                for (_, old_blocks), (_, new_blocks) in zip(old_groups[i1:i2], new_groups[j1:j2], strict=True):
-                    yield from self._merge_blocks(old_blocks, new_blocks)
+                for (key, old_blocks), (_, new_blocks) in zip(old_groups[i1:i2], new_groups[j1:j2], strict=True):
+                    yield from (new_blocks if key == CONTENTS else self._merge_blocks(old_blocks, new_blocks))
                 continue
             for _, blocks in old_groups[i1:i2]:
                 yield from (self._deleted(b) for b in blocks if isinstance(b, _oxml.ParagraphXml))
@@ -154,6 +164,7 @@ class _Tracker:
 
     def _deleted(self, block: _oxml.ParagraphXml) -> Block:
         content = _FOOTNOTE_RUN.sub(lambda m: self._copied_note(m.group()), _BOOKMARK.sub("", "".join(block.content)))
+        content = _REF_FIELD.sub(lambda m: m.group(2), content)  # its bookmarks may go with it: keep the number as words
         content = _RUN.sub(lambda m: self._wrap("del", _to_deleted(m.group())), content)
         return _MarkedParagraph(block.style_id, content, block.owner, self._mark("del"))
 
@@ -199,7 +210,7 @@ def _open_field_parts(content: str) -> tuple[str, str]:
 
 
 def _links_resolved(blocks: list[Block]) -> list[Block]:
-    """Return the blocks with every internal link whose bookmark is not in them turned into plain runs.
+    """Return the blocks with every internal link and REF field whose bookmark is not in them turned into plain runs.
 
     A bookmark in an inserted paragraph is gone once the changes are rejected, so only a link
     that is itself inserted may point at it; every other link needs a bookmark in a paragraph
@@ -220,7 +231,8 @@ def _links_resolved(blocks: list[Block]) -> list[Block]:
     for block in blocks:
         if isinstance(block, _oxml.ParagraphXml):
             allowed = names if inserted(block) else stable
-            block.content = [_LINK.sub(lambda m, allowed=allowed: m.group() if m.group(1) in allowed else m.group(2), "".join(block.content))]
+            content = _LINK.sub(lambda m, allowed=allowed: m.group() if m.group(1) in allowed else m.group(2), "".join(block.content))
+            block.content = [_REF_FIELD.sub(lambda m, allowed=allowed: m.group() if m.group(1) in allowed else m.group(2), content)]
     return blocks
 
 
