@@ -156,3 +156,45 @@ def test_inserting_an_article_in_libreoffice_renumbers_references_and_toc(defaul
     assert f"This article is subject to article {exemption + 1 if exemption >= 6 else exemption}." in text
     toc = re.findall(r"^Article (\d+)\. [^\t\n]+\t\d+$", text, re.M)
     assert len(toc) == articles  # the table of contents was regenerated, with page numbers
+
+
+@pytest.fixture(scope="module")
+def parallel_docx(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Build the Russian mini law side by side with English (footnotes and contents on) and return the .docx."""
+    import shutil
+
+    folder = tmp_path_factory.mktemp("parallel") / "mini"
+    shutil.copytree(FIXTURES / "mini", folder)
+    shutil.copytree(FIXTURES / "mini-ru", folder, dirs_exist_ok=True)
+    config = folder / "parallel.yaml"
+    config.write_text((folder / "config-ru.yaml").read_text(encoding="utf-8") + "sources: both\ntoc: true\n", encoding="utf-8")
+    out = folder / "ru-en.docx"
+    subprocess.run([sys.executable, "-m", "modellaw", "build", str(config), "--parallel", "en", "-o", str(out)], check=True, capture_output=True)
+    return out
+
+
+def test_the_parallel_text_converts_to_pdf_with_both_languages_headings(parallel_docx: Path) -> None:
+    soffice, pdftotext = require_tool("soffice"), require_tool("pdftotext")
+    env = {**os.environ, "HOME": str(parallel_docx.parent)}
+    subprocess.run([soffice, "--headless", "--convert-to", "pdf", "--outdir", str(parallel_docx.parent), str(parallel_docx)],
+                   check=True, capture_output=True, timeout=300, env=env)
+    text = subprocess.run([pdftotext, "-layout", str(parallel_docx.with_suffix(".pdf")), "-"], check=True, capture_output=True, text=True).stdout
+    for heading in ("Глава 1. Общие положения", "Chapter I. General provisions", "Глава 2. Преступления", "Chapter II. Offences",
+                    "Статья 3. Предоставление систем", "Article 3. Providing AI systems", "Статья 4. Гуманитарная деятельность",
+                    "Article 4. Humanitarian activities"):
+        assert heading in text, heading
+    assert "Страница 3 из" in text and "Page 3 of" in text  # both footers, live PAGE and NUMPAGES fields
+    flowing = " ".join(subprocess.run([pdftotext, str(parallel_docx.with_suffix(".pdf")), "-"], check=True, capture_output=True, text=True).stdout.split())
+    assert "с учетом статьи 4" in flowing and "subject to article 4" in flowing  # REF fields in each column
+
+
+def test_pandoc_reads_back_every_article_of_the_parallel_text(parallel_docx: Path) -> None:
+    pandoc = require_tool("pandoc")
+    text = subprocess.run([pandoc, "-f", "docx", "-t", "plain", "--wrap=none", str(parallel_docx)], check=True, capture_output=True, text=True).stdout
+    config = parallel_docx.parent / "parallel.yaml"
+    for language in ("ru", "en"):
+        document = build_document(config, language=language).document
+        for article in document.articles():
+            assert f"{article.label}. {article.title}" in text, (language, article.label)
+        for paragraph in (b for a in document.articles() for b in a.body if isinstance(b, Paragraph)):
+            assert plain_text(paragraph.inlines)[:40] in text

@@ -50,6 +50,9 @@ def documents(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
     out = tmp_path_factory.mktemp("ooxml")
     mini = out / "mini"
     shutil.copytree(FIXTURES / "mini", mini)
+    shutil.copytree(FIXTURES / "mini-ru", mini, dirs_exist_ok=True)
+    footnoted = mini / "parallel-footnotes.yaml"
+    footnoted.write_text((mini / "config-ru.yaml").read_text(encoding="utf-8") + "sources: footnotes\ntoc: true\nannexes: [concordance]\n", encoding="utf-8")
     edit(mini / "config.yaml", "max_years: 12}", "max_years: 12}\noptions:\n  humanitarian.exemption: B")
     runner = CliRunner()
     runs = {
@@ -64,6 +67,9 @@ def documents(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
         "redline-reverse": ["compare", EXAMPLES / "model-law-v0.2.yaml", default_config(), "--redline"],
         "book": ["library", "book", "--review-comments", "--library", builtin_library()],
     }
+    runs |= {"parallel-ru-en": ["build", mini / "config-ru.yaml", "--parallel", "en"],
+             "parallel-en-ru": ["build", mini / "config.yaml", "--parallel", "ru", "--mode", "enactment"],
+             "parallel-footnotes": ["build", footnoted, "--parallel", "en"]}
     runs |= {f"mini-{name}": ["build", path] for name, path in _variants(mini).items()}
     written = []
     for name, args in runs.items():

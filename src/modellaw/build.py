@@ -9,7 +9,7 @@ from modellaw.catalogue import Catalogue
 from modellaw.checks import run_checks
 from modellaw.configfile import LoadedConfig, load_config
 from modellaw.errors import CheckError, ConfigError, Diagnostic, Diagnostics, Location, Severity
-from modellaw.languages import check_language
+from modellaw.languages import base_language, check_language
 from modellaw.ir import Document
 from modellaw.library import Entry, Library, library_of
 from modellaw.localize import localize, translation_problems
@@ -45,6 +45,28 @@ def _check_language_override(language: str) -> None:
         raise ConfigError([Diagnostic("CFG014", str(exc), Location("--language"))]) from None
 
 
+def config_in_language(loaded: LoadedConfig, language: str) -> LoadedConfig:
+    """Return the config with its title, short title, jurisdiction and chapter headings in ``language``
+    where its ``translations`` give them; raise ConfigError (CFG035) for a translated heading of no chapter."""
+    translated = loaded.config.translations.get(language) or loaded.config.translations.get(base_language(language))
+    if translated is None:
+        return loaded
+    key = language if language in loaded.config.translations else base_language(language)
+    headings = {d.chapter for d in loaded.config.structure}
+    problems = Diagnostics()
+    for heading in sorted(set(translated.chapters) - headings):
+        problems.error("CFG035", f"the {key} heading given for chapter {heading!r}, which is not in the structure",
+                       loaded.locate(("translations", key, "chapters", heading)))
+    problems.raise_if_errors(ConfigError)
+    config = loaded.config
+    structure = [d.model_copy(update={"chapter": translated.chapters.get(d.chapter, d.chapter)}) for d in config.structure]
+    update: dict[str, object] = {"structure": structure}
+    update |= {k: getattr(translated, k) for k in ("title", "short_title") if getattr(translated, k) is not None}
+    if translated.jurisdiction is not None:
+        update["jurisdiction"] = config.jurisdiction.model_copy(update={"name": translated.jurisdiction})
+    return replace(loaded, config=config.model_copy(update=update))
+
+
 def build_document(
     config_path: Path | None = None,
     mode: str | None = None,
@@ -63,6 +85,7 @@ def build_document(
     overrides = {k: v for k, v in (("mode", mode), ("review_comments", review_comments or None), ("language", language)) if v is not None}
     if overrides:
         loaded = replace(loaded, config=loaded.config.model_copy(update=overrides))
+    loaded = config_in_language(loaded, loaded.config.language)
     library, catalogue = library_of(loaded)
     localized = localize(library, loaded.config.language)
     resolved = resolve(loaded, localized.library)

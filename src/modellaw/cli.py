@@ -90,16 +90,18 @@ def main() -> None:
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
 @click.option("--review-comments", is_flag=True, help="Anchor a Word comment on each article (clause id, version, status, open questions).")
 @click.option("--language", callback=_language_option, help="Override the config's language (en, ru, ar).")
+@click.option("--parallel", "parallel",
+              help="Also build the law in this language and set the two side by side (two columns in Word; .docx, .pdf or .md).")
 @click.option("--reference-docx", type=_EXISTING, help="House Word template whose styles the draft uses (overrides the config's reference_docx).")
 @click.option("--add-missing-styles", is_flag=True, help="Copy the styles the house template lacks from the built-in template.")
 @handle_errors
 def build(config: Path | None, output: Path, mode: str | None, fmt: str | None, emit_ir: Path | None, strict: bool,
-          review_comments: bool, language: str | None, reference_docx: Path | None, add_missing_styles: bool) -> None:
+          review_comments: bool, language: str | None, parallel: str | None, reference_docx: Path | None, add_missing_styles: bool) -> None:
     """Build a draft law from CONFIG (default: the built-in model law)."""
     from modellaw.api import build_to_file
 
     result = build_to_file(config, output, mode=mode, fmt=fmt, emit_ir=emit_ir, strict=strict, review_comments=review_comments,
-                           language=language, reference_docx=reference_docx, add_missing_styles=add_missing_styles)
+                           language=language, reference_docx=reference_docx, add_missing_styles=add_missing_styles, parallel=parallel)
     _report(result.warnings)
     for entry in result.replaced:
         click.echo(f"note: {entry.module.id} is the own module in {entry.source.file}, replacing the built-in one", err=True)
@@ -112,13 +114,14 @@ def build(config: Path | None, output: Path, mode: str | None, fmt: str | None, 
 @click.option("-o", "--output", "output", required=True, type=click.Path(path_type=Path), help="Output file (.docx, .md, .html or .pdf).")
 @click.option("--redline", is_flag=True, help="Write the NEW draft with tracked changes against OLD (Word only).")
 @click.option("--format", "fmt", type=click.Choice(list(ANNEX_FORMATS)), help="Output format (default: from the file name).")
+@click.option("--language", help="Override the config's language (en, ru, ar).")
 @handle_errors
-def compare(old: Path, new: Path, output: Path, redline: bool, fmt: str | None) -> None:
+def compare(old: Path, new: Path, output: Path, redline: bool, fmt: str | None, language: str | None) -> None:
     """Compare two drafts (OLD and NEW configs; ``default`` names the built-in model law): side-by-side annex,
     or a redline with --redline."""
     from modellaw.api import compare_to_file
 
-    annex = compare_to_file(old, new, output, fmt=fmt, redline=redline)
+    annex = compare_to_file(old, new, output, fmt=fmt, redline=redline, language=language)
     summary = annex.sections[0].table
     counts = ", ".join(f"{row[0][0][0].text} {row[1][0][0].text}" for row in summary.rows) if summary else ""
     click.echo(f"wrote {output} ({counts})")
@@ -147,12 +150,13 @@ def library() -> None:
 @click.option("--review-comments", is_flag=True, help="Anchor a comment on each clause for reviewers to answer.")
 @click.option("--library", "folders", multiple=True, type=click.Path(file_okay=False, path_type=Path))
 @click.option("--config", "config", type=_EXISTING, help="See the library as a build of this config does (its own clauses and catalogue too).")
+@click.option("--language", help="Write the book in this language (every module needs a translation).")
 @handle_errors
-def library_book(output: Path, review_comments: bool, folders: tuple[Path, ...], config: Path | None) -> None:
+def library_book(output: Path, review_comments: bool, folders: tuple[Path, ...], config: Path | None, language: str | None) -> None:
     """Write the Word review book: every clause with commentary, options in full, status table, instrument index."""
     from modellaw.api import library_book as write_book
 
-    count = write_book(output, list(folders), review_comments, config)
+    count = write_book(output, list(folders), review_comments, config, language=language)
     click.echo(f"wrote {output} ({count} articles)")
 
 
@@ -160,12 +164,13 @@ def library_book(output: Path, review_comments: bool, folders: tuple[Path, ...],
 @click.argument("config", required=False, type=_EXISTING)
 @click.option("-o", "--output", "output", required=True, type=click.Path(path_type=Path), help="Output file (.docx or .md).")
 @click.option("--format", "fmt", type=click.Choice(["docx", "md"]), help="Output format (default: from the file name).")
+@click.option("--language", help="Override the config's language (en, ru, ar).")
 @handle_errors
-def library_guide(config: Path | None, output: Path, fmt: str | None) -> None:
+def library_guide(config: Path | None, output: Path, fmt: str | None, language: str | None) -> None:
     """Write the implementation guide of CONFIG's law: the implementation notes by chapter and article."""
     from modellaw.api import guide_to_file
 
-    result = guide_to_file(config, output, fmt=fmt)
+    result = guide_to_file(config, output, fmt=fmt, language=language)
     click.echo(f"wrote {output} (implementation guide for {len(result.document.articles())} articles)")
 
 
@@ -195,12 +200,13 @@ def annex() -> None:
 @click.argument("config", required=False, type=_EXISTING)
 @click.option("-o", "--output", "output", required=True, type=click.Path(path_type=Path), help="Output file (.docx, .md, .html or .pdf).")
 @click.option("--format", "fmt", type=click.Choice(list(ANNEX_FORMATS)), help="Output format (default: from the file name).")
+@click.option("--language", help="Override the config's language (en, ru, ar).")
 @handle_errors
-def annex_concordance(config: Path | None, output: Path, fmt: str | None) -> None:
+def annex_concordance(config: Path | None, output: Path, fmt: str | None, language: str | None) -> None:
     """Write the concordance of CONFIG's draft with instruments and recommendations (gaps listed)."""
     from modellaw.api import concordance_to_file
 
-    result = concordance_to_file(config, output, fmt=fmt)
+    result = concordance_to_file(config, output, fmt=fmt, language=language)
     click.echo(f"wrote {output} (concordance of {len(result.document.articles())} articles)")
 
 
@@ -218,14 +224,15 @@ def clauses() -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")
 @click.option("--library", "folders", multiple=True, type=click.Path(file_okay=False, path_type=Path), help="Library folder (default: built-in).")
 @click.option("--config", "config", type=_EXISTING, help="See the library as a build of this config does (its own clauses and catalogue too).")
+@click.option("--language", help="Titles in this language where a module has a translation; --search finds both languages' words.")
 @handle_errors
 def clauses_list(family: str | None, status: str | None, instrument: str | None, recommendation: str | None, search: str | None,
-                 as_json: bool, folders: tuple[Path, ...], config: Path | None) -> None:
+                 as_json: bool, folders: tuple[Path, ...], config: Path | None, language: str | None) -> None:
     """List clause modules as a table (or JSON), filtered."""
     from modellaw.api import list_views
     from modellaw.show import listing
 
-    views = list_views(list(folders), config, family=family, status=status, instrument=instrument, recommendation=recommendation, search=search)
+    views = list_views(list(folders), config, language=language, family=family, status=status, instrument=instrument, recommendation=recommendation, search=search)
     click.echo(json.dumps([v.to_data() for v in views], indent=1, ensure_ascii=False) if as_json else listing(views), nl=as_json)
 
 
@@ -234,13 +241,14 @@ def clauses_list(family: str | None, status: str | None, instrument: str | None,
 @click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")
 @click.option("--library", "folders", multiple=True, type=click.Path(file_okay=False, path_type=Path))
 @click.option("--config", "config", type=_EXISTING, help="See the library as a build of this config does (its own clauses and catalogue too).")
+@click.option("--language", help="Show the clause's translation into this language (title, text, options, commentary).")
 @handle_errors
-def clauses_show(clause_id: str, as_json: bool, folders: tuple[Path, ...], config: Path | None) -> None:
+def clauses_show(clause_id: str, as_json: bool, folders: tuple[Path, ...], config: Path | None, language: str | None) -> None:
     """Show one clause: rendered text with defaults, each option, commentary, sources, links."""
     from modellaw.api import show_view
     from modellaw.show import describe
 
-    view = show_view(clause_id, list(folders), config)
+    view = show_view(clause_id, list(folders), config, language=language)
     click.echo(json.dumps(view.to_data(), indent=1, ensure_ascii=False) if as_json else describe(view), nl=as_json)
 
 

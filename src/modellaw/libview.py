@@ -19,6 +19,7 @@ from modellaw.configfile import LoadedConfig
 from modellaw.ir import Article, CommentarySection, Document, Point, Ref, SourceNote, Term
 from modellaw.library import Entry, Library
 from modellaw.numbering import number
+from modellaw.vocabulary import ENGLISH, Vocabulary, vocabulary
 from modellaw.render import commentary_sections, render, source_notes
 from modellaw.errors import Diagnostics
 from modellaw.resolve import (
@@ -73,6 +74,8 @@ class ClauseView:
     refers_to: tuple[str, ...] = ()
     referred_by: tuple[str, ...] = ()
     search_text: str = field(default="", repr=False)
+    language: str = "en"
+    """The language the view's title, text and commentary are in."""
 
     def to_data(self) -> dict[str, Any]:
         """Return the view as JSON-ready data."""
@@ -86,7 +89,7 @@ class ClauseView:
 
 
 def library_document(library: Library, catalogue: Catalogue, title: str = "Clause library", review: bool = False,
-                     order: list[Division] | None = None) -> Document:
+                     order: list[Division] | None = None, language: str = "en") -> Document:
     """Return the numbered document holding every clause at its defaults, one chapter per family.
 
     With ``review`` it is the review book: clause ids beside each status marker, sources both
@@ -94,7 +97,7 @@ def library_document(library: Library, catalogue: Catalogue, title: str = "Claus
     structure) its chapters and articles come in the law's order, so they carry the law's numbers;
     clauses the law does not place follow, one chapter per family.
     """
-    document, _ = render(everything(library, title, review, order=order), catalogue)
+    document, _ = render(everything(library, title, review, language=language, order=order), catalogue)
     document = number(document)
     return replace(document, meta=replace(document.meta, clause_ids=True)) if review else document
 
@@ -143,9 +146,10 @@ def _ordered_divisions(resolved: dict[str, ResolvedClause], order: list[Division
     return divisions
 
 
-def clause_views(library: Library, catalogue: Catalogue) -> list[ClauseView]:
-    """Return a view of every module (clauses and definitions), sorted by id."""
-    document = library_document(library, catalogue)
+def clause_views(library: Library, catalogue: Catalogue, language: str = "en") -> list[ClauseView]:
+    """Return a view of every module (clauses and definitions), sorted by id, rendered in ``language``
+    (``library`` is then the library localized into it: see ``localize.localize``)."""
+    document = library_document(library, catalogue, language=language)
     articles = {a.clause_id: _relabel(a) for a in document.articles()}
     refers = {cid: sorted({n.target for n in iter_inlines(a) if isinstance(n, Ref) and n.target != cid}) for cid, a in articles.items()}
     referred: dict[str, list[str]] = {}
@@ -159,8 +163,9 @@ def clause_views(library: Library, catalogue: Catalogue) -> list[ClauseView]:
     views = []
     for clause_id, entry in sorted(library.entries.items()):
         article = articles.get(clause_id)
-        views.append(_view(entry, library, catalogue, article, definitions.get(clause_id), refers.get(clause_id, []), referred.get(clause_id, [])))
-    return views
+        views.append(_view(entry, library, catalogue, article, definitions.get(clause_id), refers.get(clause_id, []), referred.get(clause_id, []),
+                           vocabulary(language)))
+    return [replace(v, language=language) for v in views]
 
 
 def _relabel(article: Article) -> Article:
@@ -182,13 +187,13 @@ def _definition_points(article: Article | None) -> dict[str, Point]:
 
 
 def _view(entry: Entry, library: Library, catalogue: Catalogue, article: Article | None, point: Point | None,
-          refers: list[str], referred: list[str]) -> ClauseView:
+          refers: list[str], referred: list[str], words: Vocabulary = ENGLISH) -> ClauseView:
     module = entry.module
     options = tuple((k, c.label, k == module.options.default) for k, c in sorted(module.options.choices.items())) if module.options else ()
     lines, option_lines = _text_lines(article, point)
     requires = tuple(getattr(module, "requires", ()))
     required_by = tuple(sorted(e.module.id for e in library.clauses() if module.id in e.module.requires))
-    commentary = commentary_sections(module.commentary)
+    commentary = commentary_sections(module.commentary, words)
     title = module.title
     sources = source_notes(catalogue, module.sources)
     search = " ".join([module.id, title, module.summary, *lines, *(line for _, _, ls in option_lines for line in ls),

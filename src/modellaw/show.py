@@ -24,6 +24,8 @@ def describe(view: ClauseView, width: int = 100) -> str:
     """Return the module as text: header, parameters, rendered text, options, commentary, sources, links."""
     wrap = lambda text, indent="  ": textwrap.fill(text, width, initial_indent=indent, subsequent_indent=indent + "    ")  # noqa: E731
     out = [f"{view.id}  v{view.version}  [{view.status}]  ({view.kind}, {view.family})", view.title, f"file: {view.file}", "", view.summary, ""]
+    if view.language != "en":
+        out[2] += f"  (translation: {view.language})"
     if view.parameters:
         out.append("Parameters:")
         out += [f"  {p.name} ({p.type}, default {p.default}{', ' + p.bounds if p.bounds else ''}): {p.description}" for p in view.parameters]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import shutil
 import tempfile
+from dataclasses import replace
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
@@ -14,6 +15,7 @@ from modellaw import __version__
 from modellaw.catalogue import Catalogue
 from modellaw.errors import Diagnostic, Location, WriteError, relpath
 from modellaw.inputs import inputs_read
+from modellaw.languages import native_name
 from modellaw.libview import ClauseView
 
 MARKER = ".modellaw-catalogue"
@@ -21,19 +23,46 @@ _REF = re.compile(r"\[([a-z][a-z0-9-]*\.[a-z0-9-]+)( [a-z0-9-]+)?\]")
 _ASSETS = ("style.css", "search.js")
 
 
-def build_site(views: list[ClauseView], catalogue: Catalogue, templates: Path, out: Path) -> int:
-    """Write the catalogue into ``out`` (replacing an earlier catalogue there); return the number of pages."""
+def build_site(views: list[ClauseView], catalogue: Catalogue, templates: Path, out: Path,
+               translations: dict[str, dict[str, ClauseView]] | None = None) -> int:
+    """Write the catalogue into ``out`` (replacing an earlier catalogue there); return the number of pages.
+
+    ``translations`` holds, by language, the views of the modules translated into it: each gets a page
+    ``clauses/<id>.<lang>.html``, and every page of a module offers a switch between its languages.
+    The index searches the words of every language (each row's search text holds them all).
+    """
     _check_output(out)
+    translations = translations or {}
     env = _environment(templates, {v.id for v in views})
     common = {"site_title": "Clause library", "version": __version__}
+    searchable = [_searchable(v, translations) for v in views]
     pages: dict[str, str] = {"index.html": env.get_template("index.html").render(
-        views=views, families=sorted({v.family for v in views}), statuses=("mandatory", "recommended", "optional"), root="", **common)}
+        views=searchable, families=sorted({v.family for v in views}), statuses=("mandatory", "recommended", "optional"), root="", **common)}
     for view in views:
-        pages[f"clauses/{view.id}.html"] = env.get_template("clause.html").render(v=view, root="../", **common)
+        versions = language_versions(view, translations)
+        for language, translated in versions:
+            pages[page_name(view.id, language, view.language)] = env.get_template("clause.html").render(
+                v=translated, versions=versions, page_name=page_name, source_language=view.language, root="../", **common)
     pages.update(_recommendation_pages(env, views, catalogue, common))
     pages.update(_instrument_pages(env, views, catalogue, common))
     _write_atomically(out, pages, templates)
     return len(pages)
+
+
+def page_name(clause_id: str, language: str, source_language: str = "en") -> str:
+    """Return the page of a module in a language: ``clauses/<id>.html`` in its own, ``clauses/<id>.<lang>.html`` in a translation."""
+    return f"clauses/{clause_id}.html" if language == source_language else f"clauses/{clause_id}.{language}.html"
+
+
+def language_versions(view: ClauseView, translations: dict[str, dict[str, ClauseView]]) -> list[tuple[str, ClauseView]]:
+    """Return (language, view) of the module in its own language, then in each language it is translated into."""
+    return [(view.language, view)] + [(lang, found[view.id]) for lang, found in sorted(translations.items()) if view.id in found]
+
+
+def _searchable(view: ClauseView, translations: dict[str, dict[str, ClauseView]]) -> ClauseView:
+    """Return the view with the search text of its translations added, so a query in any language finds it."""
+    extra = [t.search_text for _, t in language_versions(view, translations)[1:]]
+    return replace(view, search_text=" ".join([view.search_text, *extra])) if extra else view
 
 
 def _environment(templates: Path, known: set[str]) -> Environment:
@@ -50,6 +79,7 @@ def _environment(templates: Path, known: set[str]) -> Environment:
         return Markup(_REF.sub(link, str(escape(text))))
 
     env.filters["linkify"] = linkify
+    env.filters["language_name"] = native_name
     return env
 
 

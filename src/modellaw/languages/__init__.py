@@ -9,6 +9,9 @@ from __future__ import annotations
 SUPPORTED: dict[str, str] = {"ar": "Arabic", "en": "English", "ru": "Russian"}
 """Supported base language codes and their English names."""
 
+NATIVE_NAMES: dict[str, str] = {"ar": "العربية", "en": "English", "ru": "Русский"}
+"""Each supported language's name in itself, as a parallel text heads its column."""
+
 SOURCE_LANGUAGE = "en"
 """The language the built-in library is written in; other languages come from translations."""
 
@@ -28,3 +31,8 @@ def check_language(tag: str) -> str:
     if base_language(tag) not in SUPPORTED:
         raise ValueError(f"language {tag!r} is not supported; supported languages: {supported_list()}")
     return tag
+
+
+def native_name(tag: str) -> str:
+    """Return the language's name in itself (``Русский``), for column headings of parallel texts."""
+    return NATIVE_NAMES.get(base_language(tag), tag)

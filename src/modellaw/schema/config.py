@@ -62,6 +62,22 @@ class AddedClauses(BaseModel):
     """For a new chapter: the heading of the chapter it goes before (default: at the end)."""
 
 
+class ConfigTranslation(BaseModel):
+    """The config's own words in another language: what a build in that language (or the second
+    column of a parallel text) prints instead of the config's title and chapter headings."""
+
+    model_config = _STRICT
+
+    title: str | None = Field(default=None, min_length=3, max_length=MAX_PROPERTY)
+    """The long title in that language."""
+    short_title: str | None = Field(default=None, max_length=MAX_PROPERTY)
+    """The short title in that language."""
+    jurisdiction: str | None = None
+    """The jurisdiction's name in that language."""
+    chapters: dict[str, str] = {}
+    """Chapter headings in that language, keyed by the heading as the structure gives it."""
+
+
 class DocumentConfig(BaseModel):
     """A document config: everything needed to build one draft law."""
 
@@ -128,6 +144,9 @@ class DocumentConfig(BaseModel):
     """Number the lines of each page in the margin, restarting on every page (for committee work)."""
     review_comments: bool = False
     """Anchor a Word comment on each article: clause id, version, status and open questions."""
+    translations: dict[str, ConfigTranslation] = {}
+    """The title and chapter headings in other languages, by language code, for builds in those
+    languages (``--language``, ``--parallel``)."""
     reference_docx: str | None = None
     """A house Word template (.docx), relative to the config file, whose styles and page setup the draft uses."""
 

@@ -110,12 +110,14 @@ class ParagraphXml:
     """One paragraph being composed: its style, its content as markup, and the part of the law it
     belongs to (``owner``: an article's clause id, a chapter, the front matter), for redlines."""
 
-    __slots__ = ("content", "owner", "style_id")
+    __slots__ = ("bidi", "content", "owner", "style_id")
 
     def __init__(self, style_id: str, content: str = "", owner: str = "") -> None:
         self.style_id = style_id
         self.content = [content] if content else []
         self.owner = owner
+        self.bidi: bool | None = None
+        """True: a right-to-left paragraph; False: left-to-right even in a right-to-left document; None: the default."""
 
     def add(self, markup: str) -> None:
         """Append runs, fields, links or bookmarks."""
@@ -127,7 +129,8 @@ class ParagraphXml:
 
     def xml(self) -> str:
         """Return the ``w:p`` markup."""
-        return f'<w:p><w:pPr><w:pStyle w:val="{_attribute(self.style_id)}"/></w:pPr>{"".join(self.content)}</w:p>'
+        bidi = "" if self.bidi is None else "<w:bidi/>" if self.bidi else '<w:bidi w:val="0"/>'
+        return f'<w:p><w:pPr><w:pStyle w:val="{_attribute(self.style_id)}"/>{bidi}</w:pPr>{"".join(self.content)}</w:p>'
 
 
 class TableXml:

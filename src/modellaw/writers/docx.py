@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import itertools
 import zipfile
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -24,7 +25,7 @@ from docx.oxml.text.paragraph import CT_P
 from docx.text.paragraph import Paragraph as WordParagraph
 
 from modellaw.annex import Annex
-from modellaw.ir import Alternatives, Article, DefinedTerm, Division, Front, Document, Inline, OptionGroup, Paragraph, Point, Ref, Term, Text
+from modellaw.ir import Alternatives, Article, Block, DefinedTerm, Division, Front, Document, Inline, OptionGroup, Paragraph, Point, Ref, Term, Text
 from modellaw.languages.grammar import grammar_for
 from modellaw.vocabulary import is_right_to_left
 from modellaw.walk import iter_inlines
@@ -77,7 +78,10 @@ def write_annex_docx(annex: Annex, document: Document) -> bytes:
 class DocxBuilder:
     """Builds one Word document from the IR: ``compose()`` lays out the blocks, ``finish()`` writes the file."""
 
-    def __init__(self, document: Document, template: Path | None = None, add_missing_styles: bool = False) -> None:
+    def __init__(self, document: Document, template: Path | None = None, add_missing_styles: bool = False, column: str = "") -> None:
+        self.column = column
+        """Empty for a document of its own; for the second column of a parallel text, a name (the
+        language) that keeps its bookmarks and SEQ counters apart from the first column's."""
         self.ir = document
         self.meta = document.meta
         self.words = words_for(document.meta)
@@ -93,7 +97,7 @@ class DocxBuilder:
         self.owner = "front"
         self.article_status = ""
         self.footnotes: list[str] = []
-        self.next_bookmark = 0
+        self.bookmark_ids = itertools.count(1)
 
     def compose(self, annexes: Sequence[Annex] = (), law: bool = True) -> None:
         """Lay out the blocks: title page, contents, chapters and articles (when ``law``), annexes."""
@@ -136,8 +140,15 @@ class DocxBuilder:
         return p
 
     def _bookmark_id(self) -> int:
-        self.next_bookmark += 1
-        return self.next_bookmark
+        return next(self.bookmark_ids)
+
+    def _mark(self, eid: str | None) -> str:
+        """Return the bookmark name of an eId in this builder's column."""
+        return _bookmark_name(f"{self.column}_{eid}" if self.column and eid else eid)
+
+    def _seq(self, name: str) -> str:
+        """Return the SEQ identifier of a counter (``Article``, ``Chapter``) in this builder's column."""
+        return f"{name}_{self.column}" if self.column else name
 
     def _title_page(self) -> None:
         if self.meta.draft_marking:
@@ -173,30 +184,49 @@ class DocxBuilder:
             p = self._p(style)
             if index == 0:
                 p.add(_oxml.field_begin_xml(TOC_INSTRUCTION))
-            p.add(_oxml.link_xml(_bookmark_name(eid), _oxml.run_xml(text)))
+            p.add(_oxml.link_xml(self._mark(eid), _oxml.run_xml(text)))
             if index == len(entries) - 1:
                 p.add(_oxml.FIELD_END_XML)
         self._p("ML Body").add(_oxml.PAGE_BREAK_XML)
 
     def _division(self, division: Division) -> None:
+        self._division_heading(division)
+        for article in division.articles:
+            self._article(article)
+
+    def _division_heading(self, division: Division) -> None:
+        """The chapter's (or Part's) heading, numbered by a SEQ field and bookmarked."""
         self.owner = f"chapter:{division.title}"
         p = self._p("Heading 1")
         number = (division.label or "").rsplit(" ", 1)[-1]
         if self.common_law:
-            p.add(_oxml.run_xml(f"{self.words.part} ") + _oxml.field_xml("SEQ Part \\* ARABIC", number) + _oxml.run_xml(f" — {division.title}"))
+            p.add(_oxml.run_xml(f"{self.words.part} ") + _oxml.field_xml(f"SEQ {self._seq('Part')} \\* ARABIC", number) + _oxml.run_xml(f" — {division.title}"))
         else:
-            seq = f"SEQ Chapter \\* {grammar_for(self.meta.language, self.meta.tradition).division_format}"
+            seq = f"SEQ {self._seq('Chapter')} \\* {grammar_for(self.meta.language, self.meta.tradition).division_format}"
             p.add(_oxml.run_xml(f"{self.words.chapter} ") + _oxml.field_xml(seq, number) + _oxml.run_xml(f". {division.title}"))
         self._heading_bookmark(p, division.eid)
-        for article in division.articles:
-            self._article(article)
 
     def _article(self, article: Article) -> None:
+        self._article_heading(article)
+        for block in article.body:
+            self._block(block)
+        if self.model:
+            self._commentary(article)
+
+    def _block(self, block: Block) -> None:
+        """A body block: a paragraph, or a group of drafting options."""
+        if isinstance(block, OptionGroup):
+            self._options(block)
+        else:
+            self._paragraph(block)
+
+    def _article_heading(self, article: Article) -> None:
+        """The article's heading (numbered by a SEQ field, bookmarked) and, in model mode, its status marker."""
         self.owner = f"article:{article.clause_id}"
         p = self._p("Heading 2")
-        number = _oxml.field_xml(f"SEQ {'Section' if self.common_law else 'Article'} \\* ARABIC", str(article.number))
+        number = _oxml.field_xml(f"SEQ {self._seq('Section' if self.common_law else 'Article')} \\* ARABIC", str(article.number))
         if article.eid in self.number_targets:
-            number = _oxml.bookmark_xml(self._bookmark_id(), f"_Ref_{article.eid}", number)
+            number = _oxml.bookmark_xml(self._bookmark_id(), self._ref_bookmark(article.eid), number)
         if not self.common_law:
             p.add(_oxml.run_xml(f"{self.words.article} "))
         p.add(number + _oxml.run_xml(f". {article.title}"))
@@ -210,18 +240,15 @@ class DocxBuilder:
                 status += _oxml.run_xml(f" {article.clause_id} v{article.version}")
             self._p("ML Status").add(status)
         self.article_status = article.status
-        for block in article.body:
-            if isinstance(block, OptionGroup):
-                self._options(block)
-            else:
-                self._paragraph(block)
-        if self.model:
-            self._commentary(article)
+
+    def _ref_bookmark(self, eid: str | None) -> str:
+        """Return the name of the bookmark around an article's number, which REF fields point to."""
+        return f"_Ref_{self.column}_{eid}" if self.column else f"_Ref_{eid}"
 
     def _heading_bookmark(self, p: _oxml.ParagraphXml, eid: str | None) -> None:
         """Bookmark the whole heading: the TOC and references link to it, review import finds articles by it."""
         if eid:
-            p.wrap(self._bookmark_id(), _bookmark_name(eid))
+            p.wrap(self._bookmark_id(), self._mark(eid))
 
     def _options(self, group: OptionGroup) -> None:
         for variant in group.variants:
@@ -252,7 +279,7 @@ class DocxBuilder:
 
     def _bookmark_if_target(self, p: _oxml.ParagraphXml, eid: str | None) -> None:
         if eid and eid in self.targets:
-            p.wrap(self._bookmark_id(), _bookmark_name(eid))
+            p.wrap(self._bookmark_id(), self._mark(eid))
 
     # --- inline content ---------------------------------------------------------------------
 
@@ -267,7 +294,7 @@ class DocxBuilder:
         if isinstance(node, Term):
             run = _oxml.run_xml(node.text, self.style_ids["ML Term Use"])
             anchor = self.term_anchors.get(node.term_id)
-            return _oxml.link_xml(_bookmark_name(anchor), run) if anchor else run
+            return _oxml.link_xml(self._mark(anchor), run) if anchor else run
         if isinstance(node, Ref):
             return self._reference(node)
         if isinstance(node, Alternatives):
@@ -290,10 +317,10 @@ class DocxBuilder:
         label = ref.label or ""
         if ref.number_span and ref.article_eid:
             start, end = ref.number_span
-            return (_oxml.run_xml(label[:start], style) + _oxml.field_xml(f"REF _Ref_{ref.article_eid} \\h", label[start:end], style)
+            return (_oxml.run_xml(label[:start], style) + _oxml.field_xml(f"REF {self._ref_bookmark(ref.article_eid)} \\h", label[start:end], style)
                     + _oxml.run_xml(label[end:], style))
         run = _oxml.run_xml(label, style)
-        return _oxml.link_xml(_bookmark_name(ref.target_eid), run) if ref.target_eid else run
+        return _oxml.link_xml(self._mark(ref.target_eid), run) if ref.target_eid else run
 
     # --- commentary and footnotes -----------------------------------------------------------
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from modellaw.ir import Alternatives, Article, DefinedTerm, Document, Inline, Meta, OptionGroup, Paragraph, Point, Ref, Text
+from modellaw.ir import Alternatives, Article, DefinedTerm, Division, Document, Inline, Meta, OptionGroup, Paragraph, Point, Ref, Text
 from modellaw.vocabulary import Vocabulary
 from modellaw.writers.words import (
     article_heading,
@@ -119,3 +119,20 @@ def _commentary(article: Article, words: Vocabulary, for_reviewers: bool = False
     if article.sources:
         lines += [f"**{words.sources}.**", ""] + [f"- {s.format(words)}" for s in article.sources] + [""]
     return lines
+
+
+def write_parallel_markdown(left: Document, right: Document, pairs: list[tuple[Division, Division, list[tuple[Article, Article]]]]) -> str:
+    """Return a parallel text as Markdown, one language after the other in each place: both titles,
+    then each chapter heading and each article in the first language followed by the second.
+
+    Markdown has no columns, so the texts alternate article by article; ``pairs`` holds the chapters
+    and articles of both documents, paired (see ``parallel.pair_documents``).
+    """
+    lines: list[str] = []
+    for document in (left, right):
+        lines += [f"# {document.meta.title}", ""] + [f"{line}  " for line in title_lines(document.meta)] + [""]
+    for left_division, right_division, articles in pairs:
+        lines += [f"## {division_heading(left_division, left.meta)} / {division_heading(right_division, right.meta)}", ""]
+        for left_article, right_article in articles:
+            lines += _article(left_article, left) + ["---", ""] + _article(right_article, right) + ["---", ""]
+    return "\n".join(lines).rstrip() + "\n"
