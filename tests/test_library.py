@@ -14,7 +14,7 @@ from modellaw.catalogue import load_catalogue
 from modellaw.schema.clause import ClauseModule
 
 FAMILIES = {"general", "definitions", "offences", "aggravation", "humanitarian", "oversight", "state-use", "providers",
-            "evidence", "cooperation", "jurisdiction", "institutions", "prevention", "final"}
+            "evidence", "cooperation", "jurisdiction", "institutions", "prevention", "final", "competence"}
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 
 

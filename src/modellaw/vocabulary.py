@@ -60,6 +60,20 @@ class Vocabulary:
         "This article is assembled from the definition modules of the terms that the other articles use, "
         "in alphabetical order, so that it defines every term used and no term that is not."
     )
+    basic_concepts: str = "Basic concepts used in this Law"
+    """Heading of the definitions article in the CIS model-law form (article 1)."""
+    basic_concepts_intro: str = "The following basic concepts are used in this Law:"
+    """Opening words of that article."""
+    liability_by_reference: str = "Persons who commit the acts referred to in this {unit} shall incur liability in accordance with the legislation of {state}."
+    """The sentence that replaces a fixed penalty where the tradition leaves sanctions to the legislation of the State."""
+    explanatory_note: str = "Explanatory note"
+    """Heading of the explanatory note gathered from the commentary (CIS form)."""
+    explanatory_note_intro: str = (
+        "This note accompanies the draft {title}. It sets out, chapter by chapter and article by article, "
+        "the purpose of each provision, the reasons for its status, its bearing on human rights and "
+        "international humanitarian law, and the international instruments it draws on."
+    )
+    """Opening paragraph of the explanatory note, with ``{title}`` to fill."""
 
     def relation(self, key: str) -> str:
         """Return the words for a source relation (``adapted-from`` -> "adapted from")."""
@@ -114,6 +128,14 @@ ARABIC = Vocabulary(
         ("implements", "تنفيذاً لـ"), ("adapted-from", "مقتبس من"), ("consistent-with", "متسق مع"),
         ("inspired-by", "مستوحى من"), ("see-also", "انظر أيضاً"),
     ),
+    basic_concepts="المفاهيم الأساسية المستخدمة في هذا القانون",
+    basic_concepts_intro="تُستخدم في هذا القانون المفاهيم الأساسية التالية:",
+    liability_by_reference="يتحمل الأشخاص الذين يرتكبون الأفعال المشار إليها في هذه المادة المسؤولية وفقاً لتشريعات {state}.",
+    explanatory_note="مذكرة إيضاحية",
+    explanatory_note_intro=(
+        "ترافق هذه المذكرة مشروع {title}. وهي تبين، فصلاً فصلاً ومادة مادة، الغرض من كل حكم وأساس تصنيفه "
+        "وصلته بحقوق الإنسان والقانون الدولي الإنساني، والصكوك الدولية التي يستند إليها."
+    ),
     definitions_purpose="تُجمع هذه المادة من وحدات التعاريف الخاصة بالمصطلحات التي تستخدمها المواد الأخرى، بحيث تعرّف كل مصطلح مستخدم دون غيره.",
 )
 
@@ -148,6 +170,15 @@ RUSSIAN = Vocabulary(
     relation_words=(
         ("implements", "имплементирует"), ("adapted-from", "основано на"), ("consistent-with", "соответствует"),
         ("inspired-by", "составлено с учетом"), ("see-also", "см. также"),
+    ),
+    basic_concepts="Основные понятия, используемые в настоящем Законе",
+    basic_concepts_intro="В настоящем Законе используются следующие основные понятия:",
+    liability_by_reference="Лица, виновные в совершении деяний, указанных в настоящей статье, несут ответственность в соответствии с законодательством {state}.",
+    explanatory_note="Пояснительная записка",
+    explanatory_note_intro=(
+        "Настоящая записка прилагается к проекту «{title}». В ней по главам и статьям излагаются цель каждого "
+        "положения, основания его статуса, его значение для прав человека и международного гуманитарного "
+        "права, а также международные акты, на которых оно основано."
     ),
     definitions_purpose=(
         "Статья составляется из определений понятий, которые используются в других статьях, в алфавитном "

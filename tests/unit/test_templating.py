@@ -54,7 +54,8 @@ def test_fast_path_matches_jinja_on_every_library_template():
 
     env = make_env(True)
     context = {"term": lambda *a: f"<t:{a}>", "ref": lambda *a: f"<r:{a}>", "this_law": "this Law", "This_law": "This Law", "article": "article",
-               "state": "[State]", "mode": "model", "options": "<options>"}
+               "state": "[State]", "mode": "model", "options": "<options>",
+               "authority": lambda *a: f"<a:{a}>", "Authority": lambda *a: f"<A:{a}>"}
     checked = 0
     for entry in load([]).entries.values():
         module = entry.module

@@ -24,7 +24,7 @@ from docx.oxml.text.paragraph import CT_P
 from docx.text.paragraph import Paragraph as WordParagraph
 
 from modellaw.annex import Annex
-from modellaw.ir import Alternatives, Article, DefinedTerm, Division, Front, Document, Inline, OptionGroup, Paragraph, Point, Ref, Term, Text
+from modellaw.ir import Alternatives, Article, DefinedTerm, Division, Document, ExplanatoryNote, Front, Inline, OptionGroup, Paragraph, Point, Ref, Term, Text
 from modellaw.languages.grammar import grammar_for
 from modellaw.vocabulary import is_right_to_left
 from modellaw.walk import iter_inlines
@@ -34,6 +34,7 @@ from modellaw.writers.annex_docx import annex_blocks
 from modellaw.writers.house import open_template
 from modellaw.writers.words import (
     article_heading,
+    commentary_under_articles,
     division_heading,
     front_matter_blocks,
     paragraph_marker,
@@ -82,6 +83,8 @@ class DocxBuilder:
         self.meta = document.meta
         self.words = words_for(document.meta)
         self.model = document.meta.mode == "model"
+        self.commentary = commentary_under_articles(document)
+        """Whether each article prints its commentary and sources (not when an explanatory note gathers them)."""
         self.common_law = document.meta.tradition == "common-law"
         self.doc: WordDocument = open_template(template, USED_STYLES, add_missing_styles)
         self.style_ids = {s.name: s.style_id for s in self.doc.styles}
@@ -105,6 +108,8 @@ class DocxBuilder:
                 self._introduction(self.ir.front)
             for division in self.ir.divisions:
                 self._division(division)
+            if self.ir.note is not None:
+                self._explanatory_note(self.ir.note)
         for index, annex in enumerate(annexes):
             if self.blocks:
                 self._p("ML Body").add(_oxml.PAGE_BREAK_XML)
@@ -201,7 +206,7 @@ class DocxBuilder:
             p.add(_oxml.run_xml(f"{self.words.article} "))
         p.add(number + _oxml.run_xml(f". {article.title}"))
         self._heading_bookmark(p, article.eid)
-        if self.model and article.sources and self.meta.sources in ("footnotes", "both"):
+        if self.commentary and article.sources and self.meta.sources in ("footnotes", "both"):
             p.add(self._footnote(article))
         self.headings.append((len(self.blocks) - 1, article))
         if self.model and article.status:
@@ -215,8 +220,23 @@ class DocxBuilder:
                 self._options(block)
             else:
                 self._paragraph(block)
-        if self.model:
+        if self.commentary:
             self._commentary(article)
+
+    def _explanatory_note(self, note: ExplanatoryNote) -> None:
+        """The explanatory note after the law: a new page, its title and opening words, then chapter by chapter."""
+        self.owner = "explanatory-note"
+        self._p("ML Body").add(_oxml.PAGE_BREAK_XML)
+        self._p("Heading 1", note.title)
+        for paragraph in note.intro:
+            self._p("ML Body", paragraph)
+        label_style = self.style_ids["ML Commentary Label"]
+        for chapter in note.chapters:
+            self._p("Heading 2", chapter.heading)
+            for entry in chapter.entries:
+                self._p("ML Commentary Heading", entry.heading)
+                for section in entry.sections:
+                    self._p("ML Commentary").add(_oxml.run_xml(f"{section.heading}. ", label_style) + _oxml.run_xml(section.text))
 
     def _heading_bookmark(self, p: _oxml.ParagraphXml, eid: str | None) -> None:
         """Bookmark the whole heading: the TOC and references link to it, review import finds articles by it."""
