@@ -42,6 +42,19 @@ def mark_penalties(context: dict[str, Any], module: ClauseModule) -> dict[str, A
     return {**context, **{name: PENALTY_MARK for name in penalty_parameters(module)}}
 
 
+def unprinted_penalties(resolved: Any, problems: Any) -> None:
+    """Warn (RES040) for each penalty the config sets that liability by reference will not print."""
+    for division in resolved.divisions:
+        for item in division.items:
+            module = getattr(getattr(item, "entry", None), "module", None)
+            if not isinstance(module, ClauseModule):
+                continue
+            for name in penalty_parameters(module):
+                if name in item.params and not item.params[name].is_default:
+                    problems.warning("RES040", f"{module.id}: {name} fixes a penalty, but liability is by reference to the legislation of the State, "
+                                     "so the value is not printed; remove it, or set liability: fixed", resolved.loaded.locate(("parameters", module.id, name)))
+
+
 def liability_sentence(words: Vocabulary, unit: str, state: str) -> str:
     """Return the sentence that replaces a fixed penalty, for an article called ``unit`` in a law of ``state``."""
     return words.liability_by_reference.format(unit=unit, state=state)

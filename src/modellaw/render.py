@@ -34,7 +34,7 @@ from modellaw.languages.russian import decline
 from modellaw.languages.russian import duration as russian_duration
 from modellaw.schema.types import DurationValue
 from modellaw.vocabulary import ENGLISH, Vocabulary, vocabulary
-from modellaw.liability import by_reference, liability_of, liability_sentence, mark_penalties, penalty_parameters
+from modellaw.liability import by_reference, liability_of, liability_sentence, mark_penalties, penalty_parameters, unprinted_penalties
 from modellaw.traditions import Tradition, tradition
 from modellaw.walk import map_inlines
 from modellaw.terms import assemble_definitions, collect_terms, link_terms
@@ -147,6 +147,8 @@ def render(resolved: ResolvedDocument, catalogue: Catalogue) -> tuple[Document, 
         tradition(config.jurisdiction.tradition),
         liability_of(config),
     )
+    if ctx.liability == "by-reference":
+        unprinted_penalties(resolved, ctx.problems)
     divisions = [_render_division(ctx, d.title, d.items) for d in resolved.divisions]
     ctx.problems.raise_if_errors(TemplateRenderError)
     used = collect_terms([a for d in divisions for a in d.articles if a is not None])

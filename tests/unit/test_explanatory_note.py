@@ -114,3 +114,25 @@ def test_akoma_ntoso_attaches_the_note_as_a_doc(model: Document):
     assert root.xpath("//a:attachment/a:doc/@name", namespaces=ns) == ["explanatoryNote"]
     assert root.xpath("//a:body//a:noteRef", namespaces=ns) == []
     assert len(root.xpath("//a:doc//a:hcontainer[@name='articleNote']", namespaces=ns)) == sum(len(c.entries) for c in model.note.chapters)
+
+
+def test_a_penalty_set_in_the_config_under_liability_by_reference_is_warned_about(tmp_path: Path, run_cli):
+    config = tmp_path / "cis-penalty.yaml"
+    text = EXAMPLE.read_text(encoding="utf-8").replace("  jurisdiction.ai-offences:", "  offences.ai-enabled-tools: {max_imprisonment_years: 14}\n  jurisdiction.ai-offences:")
+    config.write_text(text, encoding="utf-8")
+    result = run_cli("build", config, "-o", tmp_path / "law.md", "--strict")
+    assert result.exit_code == 1 and "[RES040]" in result.output
+    line = text.splitlines().index("  offences.ai-enabled-tools: {max_imprisonment_years: 14}") + 1
+    assert f"cis-penalty.yaml:{line}:" in result.output
+    assert not (tmp_path / "law.md").exists()
+
+
+def test_the_note_on_how_to_read_the_model_says_where_the_commentary_is(tmp_path: Path):
+    from modellaw.writers.words import model_note
+
+    config = tmp_path / "cis.yaml"
+    config.write_text("title: CIS form without introduction\ndate: 2026-12-01\njurisdiction: {tradition: cis}\nstructure:\n"
+                      "  - chapter: Competence\n    clauses: [definitions, competence.government, competence.authorized-bodies]\n", encoding="utf-8")
+    document = build_document(config).document
+    assert document.note is not None and "explanatory note after the law" in model_note(document)
+    assert "explanatory note after the law" in write_html(document).decode("utf-8")

@@ -20,7 +20,7 @@ from modellaw.annex import Annex
 from modellaw.ir import Alternatives, Article, DefinedTerm, Division, Document, ExplanatoryNote, Inline, Meta, OptionGroup, OptionVariant, Paragraph, Point, Ref, Term
 from modellaw.walk import iter_inlines
 from modellaw.writers.eids import Names, akn_eids, definition_eids, names_for, option_eid
-from modellaw.writers.words import commentary_under_articles, date_text, status_marker, title_lines, words_for
+from modellaw.writers.words import commentary_under_articles, date_text, model_note, status_marker, title_lines, words_for
 
 AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 MODELLAW_NS = "urn:modellaw:akn:1"
@@ -181,7 +181,7 @@ class AknBuilder:
         _el(line, "docDate", date_text(self.meta), date=self.meta.date.isoformat())
         _el(_el(preface, "p"), "docStage", kind)
         if self.model:
-            _el(preface, "p", self.words.model_note, class_="note")
+            _el(preface, "p", model_note(self.ir), class_="note")
 
     def _division(self, body: Any, division: Division) -> None:
         element = _el(body, self.names.division, eId=self.eids[division.eid or ""])

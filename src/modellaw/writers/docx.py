@@ -37,6 +37,7 @@ from modellaw.writers.words import (
     commentary_under_articles,
     division_heading,
     front_matter_blocks,
+    model_note,
     paragraph_marker,
     quoted,
     status_marker,
@@ -151,7 +152,7 @@ class DocxBuilder:
         for line in title_lines(self.meta):
             self._p("ML Title Info", line)
         if self.model and self.ir.front is None:
-            self._p("ML Note", self.words.model_note)
+            self._p("ML Note", model_note(self.ir))
         self._p("ML Body").add(_oxml.PAGE_BREAK_XML)
         for kind, text in front_matter_blocks(self.meta):
             self._p(FRONT_MATTER_STYLES[kind], text)

@@ -20,7 +20,7 @@ from modellaw.ir import Alternatives, Article, DefinedTerm, Division, Document, 
 from modellaw.resources import templates_dir
 from modellaw.vocabulary import is_right_to_left
 from modellaw.writers.eids import akn_eids, definition_eids, option_eid
-from modellaw.writers.words import article_heading, commentary_under_articles, division_heading, quoted, status_marker, title_lines, words_for
+from modellaw.writers.words import article_heading, commentary_under_articles, division_heading, model_note, quoted, status_marker, title_lines, words_for
 
 _SPAN_TAGS = {"strong": "strong", "insert": "ins", "delete": "del"}
 
@@ -95,6 +95,10 @@ class LawPage:
                     note = Footnote(len(self.footnotes) + 1, [s.format() for s in article.sources], self.article_heading(article))
                     self.footnotes.append(note)
                     self.footnote_of[article.clause_id] = note
+
+    def model_note(self) -> str:
+        """Return the note on how to read the model law."""
+        return model_note(self.ir)
 
     def title_lines(self) -> list[str]:
         """Return the lines under the title."""

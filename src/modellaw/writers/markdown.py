@@ -9,6 +9,7 @@ from modellaw.writers.words import (
     commentary_under_articles,
     division_heading,
     front_matter_blocks,
+    model_note,
     paragraph_marker,
     quoted,
     status_marker,
@@ -26,7 +27,7 @@ def write_markdown(document: Document) -> str:
     lines += [f"# {meta.title}", ""]
     lines += [f"{line}  " for line in title_lines(meta)] + [""]
     if meta.mode == "model" and document.front is None:
-        lines += [f"*{words_for(meta).model_note}*", ""]
+        lines += [f"*{model_note(document)}*", ""]
     if document.front is not None:
         lines += [f"## {document.front.title}", ""]
         for section in document.front.sections:

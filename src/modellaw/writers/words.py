@@ -16,6 +16,12 @@ def commentary_under_articles(document: Document) -> bool:
     return document.meta.mode == "model" and document.note is None
 
 
+def model_note(document: Document) -> str:
+    """Return the note on how to read a model law; with an explanatory note, the one that says where the commentary is."""
+    words = words_for(document.meta)
+    return words.model_note if document.note is None else words.model_note_explanatory
+
+
 def status_marker(status: str, meta: Meta) -> str:
     """Return ``[Recommended]`` (or its translation) for a status."""
     return f"[{getattr(words_for(meta), status)}]"
