@@ -52,6 +52,23 @@ def test_markdown(name: str, built: dict) -> None:
     assert_golden(f"{name}.md", write_markdown(built[name]))
 
 
+CIS_EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "ipa-cis.yaml"
+"""The CIS model-law form in English (enactment mode, with its explanatory note)."""
+
+
+@pytest.fixture(scope="module")
+def cis() -> object:
+    return build_document(CIS_EXAMPLE, strict=True).document
+
+
+def test_cis_ir_json(cis) -> None:
+    assert_golden("ipa-cis.ir.json", to_json(cis))
+
+
+def test_cis_markdown(cis) -> None:
+    assert_golden("ipa-cis.md", write_markdown(cis))
+
+
 def test_goldens_do_not_embed_machine_paths() -> None:
     for path in Path(__file__).parent.joinpath("golden").glob("*"):
         assert "/tmp/" not in path.read_text(encoding="utf-8") and "/work/" not in path.read_text(encoding="utf-8"), path

@@ -15,7 +15,7 @@ from modellaw.schema.clause import ClauseModule
 
 FAMILIES = {"general", "definitions", "offences", "aggravation", "humanitarian", "oversight", "state-use", "providers",
             "evidence", "cooperation", "jurisdiction", "institutions", "prevention", "final", "export-controls", "victims",
-            "justice", "investigation", "confiscation", "virtual-assets"}
+            "justice", "investigation", "confiscation", "virtual-assets", "competence"}
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 
 

@@ -61,6 +61,8 @@ def documents(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
         "default-review": ["build", default_config(), "--review-comments"],
         "common-law": ["build", EXAMPLES / "common-law-bill.yaml"],
         "v02": ["build", EXAMPLES / "model-law-v0.2.yaml"],
+        "cis": ["build", EXAMPLES / "ipa-cis.yaml"],
+        "cis-model": ["build", EXAMPLES / "ipa-cis.yaml", "--mode", "model"],
         "concordance": ["annex", "concordance", default_config()],
         "compare": ["compare", default_config(), EXAMPLES / "model-law-v0.2.yaml"],
         "redline": ["compare", default_config(), EXAMPLES / "model-law-v0.2.yaml", "--redline"],

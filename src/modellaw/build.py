@@ -8,6 +8,7 @@ from pathlib import Path
 from modellaw.catalogue import Catalogue
 from modellaw.checks import run_checks
 from modellaw.configfile import LoadedConfig, load_config
+from modellaw.explanatory import wants_note, with_explanatory_note
 from modellaw.errors import CheckError, ConfigError, Diagnostic, Diagnostics, Location, Severity
 from modellaw.languages import base_language, check_language
 from modellaw.ir import Document
@@ -91,6 +92,8 @@ def build_document(
     resolved = resolve(loaded, localized.library)
     document, warnings = render(resolved, catalogue)
     document = number(document)
+    if wants_note(loaded.config):
+        document = with_explanatory_note(document)
     translation = Diagnostics(translation_problems(document, library, localized, resolved.authorities_used))
     translation.raise_if_errors(CheckError)
     warnings = [*loaded.notes, *warnings, *translation.items, *run_checks(document, resolved)]

@@ -4,13 +4,10 @@ from __future__ import annotations
 
 from modellaw.ir import FrontMatter
 from modellaw.schema.config import DocumentConfig
+from modellaw.traditions import TRADITIONS
 
-ENACTING_FORMULAS = {
-    "common-law": "BE IT ENACTED by the {legislature} of {state} as follows:",
-    "civil-law": "The {legislature} of {state} adopts the following Law:",
-    "cis": "Adopted by the {legislature} of {state}.",
-}
-"""The enacting words per legal tradition; ``enacting_formula`` in the config replaces them."""
+ENACTING_FORMULAS = {key: t.enacting_formula for key, t in TRADITIONS.items()}
+"""The enacting words per legal tradition (``traditions.py``); ``enacting_formula`` in the config replaces them."""
 
 
 def front_matter(config: DocumentConfig) -> FrontMatter | None:

@@ -256,12 +256,40 @@ class Front:
 
 
 @dataclass(frozen=True, slots=True)
+class NoteEntry:
+    """The explanatory note on one article: its heading as the law prints it and the commentary's parts."""
+
+    heading: str
+    sections: tuple[CommentarySection, ...]
+    article_eid: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class NoteChapter:
+    """The part of the explanatory note on one chapter: its heading and the notes on its articles."""
+
+    heading: str
+    entries: tuple[NoteEntry, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ExplanatoryNote:
+    """The explanatory note (CIS form: пояснительная записка) printed after the law, gathered from the
+    commentary chapter by chapter; the articles then carry no commentary of their own."""
+
+    title: str
+    intro: tuple[str, ...]
+    chapters: tuple[NoteChapter, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class Document:
-    """A whole draft law; ``front`` is the introduction (model mode only)."""
+    """A whole draft law; ``front`` is the introduction (model mode only); ``note`` the explanatory note."""
 
     meta: Meta
     divisions: tuple[Division, ...]
     front: Front | None = None
+    note: ExplanatoryNote | None = field(default=None, metadata=_OMIT_EMPTY)
 
     def articles(self) -> list[Article]:
         """Return every article in document order."""

@@ -103,7 +103,19 @@ def json_schema_of(kind: str) -> dict[str, Any]:
 
     model = {"clause": ClauseModule, "definition": DefinitionModule, "config": DocumentConfig}[kind]
     schema = model.model_json_schema()
+    if kind == "config":
+        schema = _variants_need_less(schema)
     return {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": f"urn:modellaw:schema:{kind}", **schema}
+
+
+def _variants_need_less(schema: dict[str, Any]) -> dict[str, Any]:
+    """Return the config schema with its required keys asked only of a config that extends nothing:
+    a variant (``extends:``) takes the rest from its base."""
+    required = schema.pop("required", [])
+    if required:
+        schema["if"] = {"required": ["extends"]}
+        schema["else"] = {"required": required}
+    return schema
 
 
 def starter_config(library: Library, tradition: str, language: str) -> str:

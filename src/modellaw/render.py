@@ -34,6 +34,8 @@ from modellaw.languages.russian import decline
 from modellaw.languages.russian import duration as russian_duration
 from modellaw.schema.types import DurationValue
 from modellaw.vocabulary import ENGLISH, Vocabulary, vocabulary
+from modellaw.liability import by_reference, liability_of, liability_sentence, mark_penalties, penalty_parameters, unprinted_penalties
+from modellaw.traditions import Tradition, tradition
 from modellaw.walk import map_inlines
 from modellaw.terms import assemble_definitions, collect_terms, link_terms
 
@@ -54,6 +56,10 @@ class RenderContext:
     language: str = "en"
     included: frozenset[str] = frozenset()
     """Ids of the clauses placed in the document (for the ``includes`` helper)."""
+    form: Tradition = field(default_factory=lambda: tradition("civil-law"))
+    """The legal tradition's choices (definitions heading and place, liability)."""
+    liability: str = "fixed"
+    """``fixed`` or ``by-reference``: whether penalty parameters print or their sentences are replaced."""
 
     def includes(self, *names: str) -> bool:
         """Template helper ``includes("family" or "family.clause", ...)``: True when the document holds any of them."""
@@ -77,7 +83,7 @@ class RenderContext:
             "authority": self._authority_name,
             "Authority": lambda authority_id: _capitalised(self._authority_name(authority_id)),
             "designated_authorities": [
-                {"name": self.authorities[a].name, "function": self.authorities[a].function}
+                {"id": a, "name": self.authorities[a].name, "function": self.authorities[a].function}
                 for a in self.authorities_used
                 if a in self.authorities
             ],
@@ -138,14 +144,21 @@ def render(resolved: ResolvedDocument, catalogue: Catalogue) -> tuple[Document, 
         grammar_for(config.language, config.jurisdiction.tradition),
         config.language,
         frozenset(resolved.clause_ids()),
+        tradition(config.jurisdiction.tradition),
+        liability_of(config),
     )
+    if ctx.liability == "by-reference":
+        unprinted_penalties(resolved, ctx.problems)
     divisions = [_render_division(ctx, d.title, d.items) for d in resolved.divisions]
     ctx.problems.raise_if_errors(TemplateRenderError)
     used = collect_terms([a for d in divisions for a in d.articles if a is not None])
     definitions = assemble_definitions(ctx, resolved, used)
     ctx.problems.raise_if_errors(TemplateRenderError)
     front = resolved.library.introductions.get(base_language(config.language)) if ctx.model_mode else None
-    document = Document(_meta(resolved), tuple(_fill_slot(d, definitions) for d in divisions), front)
+    filled = [_fill_slot(d, definitions) for d in divisions]
+    if ctx.form.definitions_first:
+        filled = definitions_first(filled)
+    document = Document(_meta(resolved), tuple(filled), front)
     document = link_terms(document, resolved.library, ctx.problems)
     ctx.problems.raise_if_errors(TemplateRenderError)
     return with_citations(document, catalogue), ctx.problems.items
@@ -170,6 +183,17 @@ def _fill_slot(division: Division, definitions: Article | None) -> Division:
     return replace(division, articles=tuple(a for a in articles if a is not None))
 
 
+def definitions_first(divisions: list[Division]) -> list[Division]:
+    """Return the divisions with the definitions article moved to the head of the first one (article 1);
+    a chapter that held nothing but the definitions goes with them."""
+    found = [a for d in divisions for a in d.articles if a.clause_id == "definitions"]
+    if not found or not divisions:
+        return divisions
+    rest = [replace(d, articles=tuple(a for a in d.articles if a.clause_id != "definitions")) for d in divisions]
+    rest[0] = replace(rest[0], articles=(found[0], *rest[0].articles))
+    return [d for d in rest if d.articles]
+
+
 def _render_division(ctx: RenderContext, title: str, items: tuple[ResolvedClause | DefinitionsSlot, ...]) -> Division:
     articles = [None if isinstance(i, DefinitionsSlot) else render_clause(ctx, i) for i in items]
     return Division(title, tuple(articles))  # type: ignore[arg-type]
@@ -181,6 +205,9 @@ def render_clause(ctx: RenderContext, item: ResolvedClause) -> Article:
     module = entry.module
     assert isinstance(module, ClauseModule)
     context = ctx.variables(item.params, module.id)
+    by_ref = ctx.liability == "by-reference" and bool(penalty_parameters(module))
+    if by_ref:
+        context = mark_penalties(context, module)
     inline = module.options is not None and module.options.inline
     phrases = _option_phrases(ctx, entry, item, context) if inline else {}
     if inline:
@@ -195,6 +222,10 @@ def render_clause(ctx: RenderContext, item: ResolvedClause) -> Article:
         body.extend(after or [])
     if inline and ctx.model_mode:
         body = [map_inlines(b, lambda node: _fill_alternatives(node, ctx, entry, item, phrases)) for b in body]
+    fixed = set(penalty_parameters(module)) if by_ref else set()
+    if by_ref:
+        unit = ctx.words.section_ref if ctx.common_law else ctx.words.article_ref
+        body = by_reference(body, liability_sentence(ctx.words, unit, ctx.state))
     return Article(
         clause_id=module.id,
         version=module.version,
@@ -207,7 +238,7 @@ def render_clause(ctx: RenderContext, item: ResolvedClause) -> Article:
         sources=source_notes(ctx.catalogue, module.sources),
         implements=tuple(module.implements),
         option=item.option,
-        parameters=tuple((name, _value_text(value.value)) for name, value in sorted(item.params.items())),
+        parameters=tuple((name, _value_text(value.value)) for name, value in sorted(item.params.items()) if name not in fixed),
     )
 
 

@@ -168,7 +168,12 @@ def make_env(model_mode: bool, language: str = "en") -> SandboxedEnvironment:
 
 def _thousands(value: int, language: str = "en") -> str:
     """Return an integer with the language's thousands separators (``1000000`` -> ``1,000,000``); a default
-    stays a default, so model mode still prints it in brackets."""
+    stays a default, so model mode still prints it in brackets. A penalty left to national legislation
+    (``liability.PENALTY_MARK``) passes through, so that its sentence can be found and replaced."""
+    from modellaw.liability import PENALTY_MARK
+
+    if value == PENALTY_MARK:
+        return PENALTY_MARK
     text = format_number(value, language)
     return DefaultText(text) if isinstance(value, DefaultInt) else text
 

@@ -206,7 +206,7 @@ def _definitions_article(
     collate = collation_key(ctx.language)
     order = sorted(rendered, key=lambda t: collate(definition_of(library, t).term))
     points = [_punctuate(rendered[t], last=(i == len(order) - 1)) for i, t in enumerate(order)]
-    intro = ctx.words.definitions_intro_act if ctx.common_law else ctx.words.definitions_intro_law
+    intro = ctx.form.definitions_opening(ctx.words)
     commentary = [CommentarySection(ctx.words.commentary_headings[0], ctx.words.definitions_purpose)]
     sources = []
     for term_id in order:
@@ -220,7 +220,7 @@ def _definitions_article(
     return Article(
         clause_id="definitions",
         version="",
-        title=ctx.words.interpretation if ctx.common_law else ctx.words.definitions,
+        title=ctx.form.definitions_title(ctx.words),
         status="",
         body=(Paragraph(inlines=(Text(intro),), points=tuple(points)),),
         commentary=tuple(commentary),

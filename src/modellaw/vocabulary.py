@@ -57,9 +57,31 @@ class Vocabulary:
     relation_words: tuple[tuple[str, str], ...] = ()
     """How the relation of an article to a source reads, by relation key; English: the key's words."""
     definitions_purpose: str = (
-        "This article is assembled from the definition modules of the terms that the other articles use, "
-        "in alphabetical order, so that it defines every term used and no term that is not."
+        "This article gathers the definitions of the terms that the other articles use, in alphabetical "
+        "order, so that it defines every term used and no other."
     )
+    basic_concepts: str = "Basic concepts used in this Law"
+    """Heading of the definitions article in the CIS model-law form (article 1)."""
+    basic_concepts_intro: str = "The following basic concepts are used in this Law:"
+    """Opening words of that article."""
+    liability_by_reference: str = "Persons who commit the acts referred to in this {unit} shall incur liability in accordance with the legislation of {state}."
+    """The sentence that replaces a fixed penalty where the tradition leaves sanctions to the legislation of the State."""
+    model_note_explanatory: str = (
+        "How to read this model law. Each article is marked [Mandatory] where a binding instrument "
+        "requires it, [Recommended] where it reflects good practice, or [Optional] where it is a policy "
+        "choice. Words in square brackets are placeholders for national choices. Where practice differs, "
+        "alternative texts are set out as [Option A], [Option B]; a State adopts one. The commentary on "
+        "each article and the instruments it draws on are gathered in the explanatory note after the law."
+    )
+    """The model note when an explanatory note gathers the commentary (its last sentence differs)."""
+    explanatory_note: str = "Explanatory note"
+    """Heading of the explanatory note gathered from the commentary (CIS form)."""
+    explanatory_note_intro: str = (
+        "This note accompanies the draft {title}. It sets out, chapter by chapter and article by article, "
+        "the purpose of each provision, the reasons for its status, its bearing on human rights and "
+        "international humanitarian law, and the international instruments it draws on."
+    )
+    """Opening paragraph of the explanatory note, with ``{title}`` to fill."""
 
     def relation(self, key: str) -> str:
         """Return the words for a source relation (``adapted-from`` -> "adapted from")."""
@@ -114,6 +136,19 @@ ARABIC = Vocabulary(
         ("implements", "تنفيذاً لـ"), ("adapted-from", "مقتبس من"), ("consistent-with", "متسق مع"),
         ("inspired-by", "مستوحى من"), ("see-also", "انظر أيضاً"),
     ),
+    basic_concepts="المفاهيم الأساسية المستخدمة في هذا القانون",
+    basic_concepts_intro="تُستخدم في هذا القانون المفاهيم الأساسية التالية:",
+    liability_by_reference="يتحمل الأشخاص الذين يرتكبون الأفعال المشار إليها في هذه المادة المسؤولية وفقاً لتشريعات {state}.",
+    explanatory_note="مذكرة إيضاحية",
+    model_note_explanatory=(
+        "كيفية قراءة هذا القانون النموذجي: توسم كل مادة بأنها [إلزامي] أو [موصى به] أو [اختياري]. "
+        "والكلمات بين معقوفين خيارات وطنية. وحيث تختلف الممارسات تعرض نصوص بديلة بوصفها خيارات. "
+        "ويرد التعليق على كل مادة والصكوك التي تستند إليها في المذكرة الإيضاحية الملحقة بالقانون."
+    ),
+    explanatory_note_intro=(
+        "ترافق هذه المذكرة مشروع {title}. وهي تبين، فصلاً فصلاً ومادة مادة، الغرض من كل حكم وأساس تصنيفه "
+        "وصلته بحقوق الإنسان والقانون الدولي الإنساني، والصكوك الدولية التي يستند إليها."
+    ),
     definitions_purpose="تُجمع هذه المادة من وحدات التعاريف الخاصة بالمصطلحات التي تستخدمها المواد الأخرى، بحيث تعرّف كل مصطلح مستخدم دون غيره.",
 )
 
@@ -148,6 +183,24 @@ RUSSIAN = Vocabulary(
     relation_words=(
         ("implements", "имплементирует"), ("adapted-from", "основано на"), ("consistent-with", "соответствует"),
         ("inspired-by", "составлено с учетом"), ("see-also", "см. также"),
+    ),
+    basic_concepts="Основные понятия, используемые в настоящем Законе",
+    basic_concepts_intro="В настоящем Законе используются следующие основные понятия:",
+    liability_by_reference="Лица, виновные в совершении деяний, указанных в настоящей статье, несут ответственность в соответствии с законодательством {state}.",
+    explanatory_note="Пояснительная записка",
+    model_note_explanatory=(
+        "Как читать настоящий модельный закон. Каждая статья помечена как [Обязательно], если ее требует "
+        "обязательный международный акт, [Рекомендуется], если она отражает надлежащую практику, или "
+        "[Факультативно], если она выражает выбор законодательной политики. Слова в квадратных скобках "
+        "заменяются национальными решениями. Там, где практика государств различается, приводятся "
+        "альтернативные тексты ([Вариант A], [Вариант B]); государство выбирает один из них. Комментарий "
+        "к каждой статье и перечень актов, на которых она основана, приводятся в пояснительной записке "
+        "после текста закона."
+    ),
+    explanatory_note_intro=(
+        "Настоящая записка прилагается к проекту «{title}». В ней по главам и статьям излагаются цель каждого "
+        "положения, основания его статуса, его значение для прав человека и международного гуманитарного "
+        "права, а также международные акты, на которых оно основано."
     ),
     definitions_purpose=(
         "Статья составляется из определений понятий, которые используются в других статьях, в алфавитном "

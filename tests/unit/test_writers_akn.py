@@ -47,6 +47,8 @@ CONFIGS = {
     "default-enactment": (None, "enactment"),
     "common-law-bill": (EXAMPLES / "common-law-bill.yaml", None),
     "model-law-v0.2": (EXAMPLES / "model-law-v0.2.yaml", None),
+    "ipa-cis": (EXAMPLES / "ipa-cis.yaml", None),
+    "ipa-cis-model": (EXAMPLES / "ipa-cis.yaml", "model"),
     **{f"arabic-{p.parent.name}": (p, None) for p in sorted((EXAMPLES / "arabic").glob("*.yaml"))},
 }
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from modellaw import traditions
 from modellaw.languages import base_language, russian
 from modellaw.vocabulary import ENGLISH, Vocabulary, vocabulary
 
@@ -47,17 +48,21 @@ class Grammar:
 
     common_law: bool = False
     words: Vocabulary = ENGLISH
+    arabic_chapters: bool = False
+    """Chapters numbered 1, 2, 3 (CIS form) instead of I, II, III."""
     cases: tuple[str, ...] = ()
     """The grammatical cases a reference may be asked for (none: references do not decline)."""
 
     @property
     def division_format(self) -> str:
         """Return how Word's SEQ field formats the division number: ``ROMAN`` or ``ARABIC``."""
-        return "ARABIC" if self.common_law else "ROMAN"
+        return "ARABIC" if self.common_law or self.arabic_chapters else "ROMAN"
 
     def division(self, n: int) -> str:
         """Return ``Chapter IV`` (civil) or ``Part 4`` (common)."""
-        return f"{self.words.part} {n}" if self.common_law else f"{self.words.chapter} {roman(n)}"
+        if self.common_law:
+            return f"{self.words.part} {n}"
+        return f"{self.words.chapter} {n if self.arabic_chapters else roman(n)}"
 
     def article(self, n: int) -> str:
         """Return ``Article 7`` (civil) or ``Section 7`` (common)."""
@@ -151,6 +156,7 @@ class RussianGrammar(Grammar):
 def grammar_for(language: str, tradition: str) -> Grammar:
     """Return the grammar of ``language`` under ``tradition`` (civil-law, common-law or cis)."""
     words = vocabulary(language)
+    form = traditions.tradition(tradition)
     if base_language(language) == "ru":
         return RussianGrammar(False, words)
-    return Grammar(tradition == "common-law", words)
+    return Grammar(form.common_law, words, form.arabic_chapters)

@@ -35,6 +35,9 @@ class _Parameter(BaseModel):
 
     description: str = Field(min_length=3)
     """What the parameter controls, for drafters reading the catalogue."""
+    penalty: bool = False
+    """The parameter fixes a sanction (a maximum term or fine): where liability is by reference to the
+    legislation of the State (CIS form), the sentence printing it is replaced (see ``liability.py``)."""
 
     def problems_with(self, value: Any) -> list[tuple[str, str]]:
         """Return (rule code, message) for each way a value of the right type breaks the declaration.

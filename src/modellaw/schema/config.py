@@ -29,8 +29,9 @@ class Jurisdiction(BaseModel):
     name: str = Field(default="[State]", max_length=MAX_NAME)
     """Name of the State, or a bracketed placeholder in a model law."""
     tradition: Literal["civil-law", "common-law", "cis"] = "civil-law"
-    """civil-law: chapters and articles; common-law: parts and sections; cis: chapters and articles, with
-    the adoption formula of the CIS model laws."""
+    """civil-law: chapters and articles; common-law: parts and sections; cis: the CIS model-law form (chapters
+    numbered 1, 2, 3; "Basic concepts" as article 1; liability by reference to the legislation of the State;
+    an explanatory note instead of commentary after each article; the CIS adoption formula)."""
     legislature: str = Field(default="Parliament", min_length=2)
     """The body that enacts the law, as it reads after "the" in the enacting formula (enactment mode)."""
     frbr_country: str = Field(default="xx", pattern=r"^[a-z][a-z0-9]{1,9}(-[a-z0-9]{1,10})?$")
@@ -134,6 +135,12 @@ class DocumentConfig(BaseModel):
     authorities: dict[str, str] = {}
     """Names of the authorities the law designates, by authority id, written as they read inside a
     sentence with the article if one is used ("the Online Safety Commissioner", "Ofcom")."""
+    explanatory_note: bool | None = None
+    """Gather the commentary in an explanatory note after the law instead of after each article; by default
+    the tradition decides (cis: yes, in model mode). True also gives an enactment-mode draft its note."""
+    liability: Literal["fixed", "by-reference"] | None = None
+    """fixed: offences state their penalties; by-reference: each penalty is replaced by liability in accordance
+    with the legislation of the State. By default the tradition decides (cis: by-reference)."""
     annexes: list[Literal["concordance", "implementation-guide"]] = []
     """Annexes appended to the draft: the concordance, the implementation guide."""
     sources: Literal["list", "footnotes", "both"] = "list"

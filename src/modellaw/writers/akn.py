@@ -17,10 +17,10 @@ from typing import Any
 from lxml import etree
 
 from modellaw.annex import Annex
-from modellaw.ir import Alternatives, Article, DefinedTerm, Division, Document, Inline, Meta, OptionGroup, OptionVariant, Paragraph, Point, Ref, Term
+from modellaw.ir import Alternatives, Article, DefinedTerm, Division, Document, ExplanatoryNote, Inline, Meta, OptionGroup, OptionVariant, Paragraph, Point, Ref, Term
 from modellaw.walk import iter_inlines
 from modellaw.writers.eids import Names, akn_eids, definition_eids, names_for, option_eid
-from modellaw.writers.words import date_text, status_marker, title_lines, words_for
+from modellaw.writers.words import commentary_under_articles, date_text, model_note, status_marker, title_lines, words_for
 
 AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 MODELLAW_NS = "urn:modellaw:akn:1"
@@ -77,6 +77,7 @@ class AknBuilder:
         self.meta = document.meta
         self.words = words_for(document.meta)
         self.model = document.meta.mode == "model"
+        self.commentary = commentary_under_articles(document)
         self.names: Names = names_for(document)
         self.eids = akn_eids(document)
         self.definitions = definition_eids(document, self.eids)
@@ -93,7 +94,9 @@ class AknBuilder:
         for division in self.ir.divisions:
             self._division(body, division)
         self._meta(meta)
-        if self.model and any(a.commentary or a.open_questions or a.implements for a in self.ir.articles()):
+        if self.ir.note is not None:
+            self._explanatory_note(_el(_el(doc, "attachments"), "attachment", eId="att_1"), self.ir.note)
+        elif self.commentary and any(a.commentary or a.open_questions or a.implements for a in self.ir.articles()):
             self._commentary(_el(_el(doc, "attachments"), "attachment", eId="att_1"))
         return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
 
@@ -178,7 +181,7 @@ class AknBuilder:
         _el(line, "docDate", date_text(self.meta), date=self.meta.date.isoformat())
         _el(_el(preface, "p"), "docStage", kind)
         if self.model:
-            _el(preface, "p", self.words.model_note, class_="note")
+            _el(preface, "p", model_note(self.ir), class_="note")
 
     def _division(self, body: Any, division: Division) -> None:
         element = _el(body, self.names.division, eId=self.eids[division.eid or ""])
@@ -195,7 +198,7 @@ class AknBuilder:
         element = _el(parent, self.names.article, **attributes)
         _el(element, "num", f"{article.number}." if self.names.article == "section" else article.label or "")
         heading = _el(element, "heading", article.title)
-        if self.model and article.sources:
+        if self.commentary and article.sources:
             note = f"{eid}__note_{len(self.notes) + 1}"
             self.notes.append((note, article))
             _el(heading, "noteRef", href=f"#{note}", marker=str(len(self.notes)), placement="bottom")
@@ -282,6 +285,32 @@ class AknBuilder:
         for article in self.ir.articles():
             if article.commentary or article.open_questions or article.implements:
                 self._article_commentary(main, article)
+
+    def _explanatory_note(self, attachment: Any, note: ExplanatoryNote) -> None:
+        """The explanatory note as an attached ``doc``: its opening words, then one hcontainer per chapter and article."""
+        doc = _el(attachment, "doc", name="explanatoryNote")
+        meta = _el(doc, "meta")
+        self._identification(meta, work_uri(self.meta), "explanatoryNote")
+        _el(_el(_el(doc, "preface"), "longTitle"), "p", f"{note.title} — {self.meta.title}")
+        main = _el(doc, "mainBody")
+        intro = _el(_el(main, "hcontainer", name="introduction", eId="att_1__hcontainer_intro"), "content")
+        for paragraph in note.intro:
+            _el(intro, "p", paragraph)
+        for number, chapter in enumerate(note.chapters, start=1):
+            part = _el(main, "hcontainer", name="chapterNote", eId=f"att_1__hcontainer_{number}")
+            _el(part, "heading", chapter.heading)
+            for index, entry in enumerate(chapter.entries, start=1):
+                container = _el(part, "hcontainer", name="articleNote", eId=f"att_1__hcontainer_{number}__hcontainer_{index}")
+                heading = _el(container, "heading")
+                if entry.article_eid:
+                    _el(heading, "ref", entry.heading, href=f"#{self.eids[entry.article_eid]}")
+                else:
+                    _add_text(heading, entry.heading)
+                content = _el(container, "content")
+                for section in entry.sections:
+                    p = _el(content, "p")
+                    _el(p, "b", f"{section.heading}. ")
+                    _add_text(p, section.text)
 
     def _article_commentary(self, main: Any, article: Article) -> None:
         target = self.eids[article.eid or ""]

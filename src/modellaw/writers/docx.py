@@ -25,7 +25,7 @@ from docx.oxml.text.paragraph import CT_P
 from docx.text.paragraph import Paragraph as WordParagraph
 
 from modellaw.annex import Annex
-from modellaw.ir import Alternatives, Article, Block, DefinedTerm, Division, Front, Document, Inline, OptionGroup, Paragraph, Point, Ref, Term, Text
+from modellaw.ir import Alternatives, Article, Block, DefinedTerm, Division, Document, ExplanatoryNote, Front, Inline, OptionGroup, Paragraph, Point, Ref, Term, Text
 from modellaw.languages.grammar import grammar_for
 from modellaw.vocabulary import is_right_to_left
 from modellaw.walk import iter_inlines
@@ -35,8 +35,10 @@ from modellaw.writers.annex_docx import annex_blocks
 from modellaw.writers.house import open_template
 from modellaw.writers.words import (
     article_heading,
+    commentary_under_articles,
     division_heading,
     front_matter_blocks,
+    model_note,
     paragraph_marker,
     quoted,
     status_marker,
@@ -86,6 +88,8 @@ class DocxBuilder:
         self.meta = document.meta
         self.words = words_for(document.meta)
         self.model = document.meta.mode == "model"
+        self.commentary = commentary_under_articles(document)
+        """Whether each article prints its commentary and sources (not when an explanatory note gathers them)."""
         self.common_law = document.meta.tradition == "common-law"
         self.doc: WordDocument = open_template(template, USED_STYLES, add_missing_styles)
         self.style_ids = {s.name: s.style_id for s in self.doc.styles}
@@ -109,6 +113,8 @@ class DocxBuilder:
                 self._introduction(self.ir.front)
             for division in self.ir.divisions:
                 self._division(division)
+            if self.ir.note is not None:
+                self._explanatory_note(self.ir.note)
         for index, annex in enumerate(annexes):
             if self.blocks:
                 self._p("ML Body").add(_oxml.PAGE_BREAK_XML)
@@ -157,7 +163,7 @@ class DocxBuilder:
         for line in title_lines(self.meta):
             self._p("ML Title Info", line)
         if self.model and self.ir.front is None:
-            self._p("ML Note", self.words.model_note)
+            self._p("ML Note", model_note(self.ir))
         self._p("ML Body").add(_oxml.PAGE_BREAK_XML)
         for kind, text in front_matter_blocks(self.meta):
             self._p(FRONT_MATTER_STYLES[kind], text)
@@ -210,7 +216,7 @@ class DocxBuilder:
         self._article_heading(article)
         for block in article.body:
             self._block(block)
-        if self.model:
+        if self.commentary:
             self._commentary(article)
 
     def _block(self, block: Block) -> None:
@@ -231,7 +237,7 @@ class DocxBuilder:
             p.add(_oxml.run_xml(f"{self.words.article} "))
         p.add(number + _oxml.run_xml(f". {article.title}"))
         self._heading_bookmark(p, article.eid)
-        if self.model and article.sources and self.meta.sources in ("footnotes", "both"):
+        if self.commentary and article.sources and self.meta.sources in ("footnotes", "both"):
             p.add(self._footnote(article))
         self.headings.append((len(self.blocks) - 1, article))
         if self.model and article.status:
@@ -244,6 +250,21 @@ class DocxBuilder:
     def _ref_bookmark(self, eid: str | None) -> str:
         """Return the name of the bookmark around an article's number, which REF fields point to."""
         return f"_Ref_{self.column}_{eid}" if self.column else f"_Ref_{eid}"
+
+    def _explanatory_note(self, note: ExplanatoryNote) -> None:
+        """The explanatory note after the law: a new page, its title and opening words, then chapter by chapter."""
+        self.owner = "explanatory-note"
+        self._p("ML Body").add(_oxml.PAGE_BREAK_XML)
+        self._p("Heading 1", note.title)
+        for paragraph in note.intro:
+            self._p("ML Body", paragraph)
+        label_style = self.style_ids["ML Commentary Label"]
+        for chapter in note.chapters:
+            self._p("Heading 2", chapter.heading)
+            for entry in chapter.entries:
+                self._p("ML Commentary Heading", entry.heading)
+                for section in entry.sections:
+                    self._p("ML Commentary").add(_oxml.run_xml(f"{section.heading}. ", label_style) + _oxml.run_xml(section.text))
 
     def _heading_bookmark(self, p: _oxml.ParagraphXml, eid: str | None) -> None:
         """Bookmark the whole heading: the TOC and references link to it, review import finds articles by it."""

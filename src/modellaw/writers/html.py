@@ -20,7 +20,7 @@ from modellaw.ir import Alternatives, Article, DefinedTerm, Division, Document, 
 from modellaw.resources import templates_dir
 from modellaw.vocabulary import is_right_to_left
 from modellaw.writers.eids import akn_eids, definition_eids, option_eid
-from modellaw.writers.words import article_heading, division_heading, quoted, status_marker, title_lines, words_for
+from modellaw.writers.words import article_heading, commentary_under_articles, division_heading, model_note, quoted, status_marker, title_lines, words_for
 
 _SPAN_TAGS = {"strong": "strong", "insert": "ins", "delete": "del"}
 
@@ -88,12 +88,17 @@ class LawPage:
         self.definitions = definition_eids(document, self.eids)
         self.footnotes: list[Footnote] = []
         self.footnote_of: dict[str, Footnote] = {}
-        if self.model and self.meta.sources in ("footnotes", "both"):
+        self.commentary = commentary_under_articles(document)
+        if self.commentary and self.meta.sources in ("footnotes", "both"):
             for article in document.articles():
                 if article.sources:
                     note = Footnote(len(self.footnotes) + 1, [s.format() for s in article.sources], self.article_heading(article))
                     self.footnotes.append(note)
                     self.footnote_of[article.clause_id] = note
+
+    def model_note(self) -> str:
+        """Return the note on how to read the model law."""
+        return model_note(self.ir)
 
     def title_lines(self) -> list[str]:
         """Return the lines under the title."""
@@ -125,7 +130,7 @@ class LawPage:
 
     def has_commentary(self, article: Article) -> bool:
         """Return whether model mode shows a commentary for the article."""
-        return self.model and bool(article.commentary or article.open_questions or article.implements or self.listed_sources(article))
+        return self.commentary and bool(article.commentary or article.open_questions or article.implements or self.listed_sources(article))
 
     def is_options(self, block: object) -> bool:
         """Return whether a body block is a group of drafting options."""

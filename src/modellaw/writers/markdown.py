@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from modellaw.ir import Alternatives, Article, DefinedTerm, Division, Document, Inline, Meta, OptionGroup, Paragraph, Point, Ref, Text
+from modellaw.ir import Alternatives, Article, DefinedTerm, Division, Document, ExplanatoryNote, Inline, Meta, OptionGroup, Paragraph, Point, Ref, Text
 from modellaw.vocabulary import Vocabulary
 from modellaw.writers.words import (
     article_heading,
+    commentary_under_articles,
     division_heading,
     front_matter_blocks,
+    model_note,
     paragraph_marker,
     quoted,
     status_marker,
@@ -25,7 +27,7 @@ def write_markdown(document: Document) -> str:
     lines += [f"# {meta.title}", ""]
     lines += [f"{line}  " for line in title_lines(meta)] + [""]
     if meta.mode == "model" and document.front is None:
-        lines += [f"*{words_for(meta).model_note}*", ""]
+        lines += [f"*{model_note(document)}*", ""]
     if document.front is not None:
         lines += [f"## {document.front.title}", ""]
         for section in document.front.sections:
@@ -36,7 +38,20 @@ def write_markdown(document: Document) -> str:
         lines += [f"## {division_heading(division, meta)}", ""]
         for article in division.articles:
             lines += _article(article, document)
+    if document.note is not None:
+        lines += explanatory_note_lines(document.note)
     return "\n".join(lines).rstrip() + "\n"
+
+
+def explanatory_note_lines(note: ExplanatoryNote) -> list[str]:
+    """Return the explanatory note as Markdown lines: its title, opening words, then chapter and article headings."""
+    lines = ["---", "", f"## {note.title}", ""] + [line for p in note.intro for line in (_escape_text(p), "")]
+    for chapter in note.chapters:
+        lines += [f"### {chapter.heading}", ""]
+        for entry in chapter.entries:
+            lines += [f"#### {entry.heading}", ""]
+            lines += [line for s in entry.sections for line in (f"**{s.heading}.** {_escape_text(s.text)}", "")]
+    return lines
 
 
 def _article(article: Article, document: Document) -> list[str]:
@@ -54,7 +69,7 @@ def _article(article: Article, document: Document) -> list[str]:
             lines += [f"**\\[{words.end_of_options}\\]**", ""]
         else:
             lines += _paragraph(block, meta, article.status)
-    if meta.mode == "model":
+    if commentary_under_articles(document):
         lines += _commentary(article, words, meta.clause_ids)
     return lines
 

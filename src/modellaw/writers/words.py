@@ -2,13 +2,24 @@
 
 from __future__ import annotations
 
-from modellaw.ir import Article, Division, Meta
+from modellaw.ir import Article, Division, Document, Meta
 from modellaw.vocabulary import Vocabulary, vocabulary
 
 
 def words_for(meta: Meta) -> Vocabulary:
     """Return the vocabulary of the document's language."""
     return vocabulary(meta.language)
+
+
+def commentary_under_articles(document: Document) -> bool:
+    """True when each article prints its commentary and sources: model mode, without an explanatory note."""
+    return document.meta.mode == "model" and document.note is None
+
+
+def model_note(document: Document) -> str:
+    """Return the note on how to read a model law; with an explanatory note, the one that says where the commentary is."""
+    words = words_for(document.meta)
+    return words.model_note if document.note is None else words.model_note_explanatory
 
 
 def status_marker(status: str, meta: Meta) -> str:
@@ -51,7 +62,7 @@ def title_lines(meta: Meta) -> list[str]:
     """Return the lines under the title: jurisdiction, version and date, kind of text."""
     words = words_for(meta)
     kind = words.model_kind if meta.mode == "model" else words.enactment_kind
-    return [meta.jurisdiction, f"{words.version} {meta.version} — {date_text(meta)}", kind]
+    return [meta.jurisdiction[:1].upper() + meta.jurisdiction[1:], f"{words.version} {meta.version} — {date_text(meta)}", kind]
 
 
 def front_matter_blocks(meta: Meta) -> list[tuple[str, str]]:
