@@ -10,6 +10,7 @@ import pytest
 from modellaw.api import build_document
 from modellaw.compare import article_lines
 from modellaw.errors import DraftingError
+from modellaw.writers.markdown import write_markdown
 from tests.conftest import build_file_tree, edit
 
 LIB = "library"
@@ -126,3 +127,23 @@ def test_a_stub_carries_the_current_hash_and_the_source_words(mini_ru: Path, run
     (mini_ru / RU_TOOLS).write_text(result.output, encoding="utf-8")
     linted = _lint(run_cli, mini_ru, "--language", "ru")
     assert "[TRN002]" not in linted.output and "[TRN001]" not in linted.output and "0 error(s)" in linted.output
+
+
+def test_state_in_declines_the_placeholder_and_uses_the_configs_forms(mini_ru: Path):
+    from modellaw.render import RenderContext
+    from modellaw.languages.grammar import grammar_for
+    from modellaw.vocabulary import vocabulary
+
+    def context(state: str, forms: dict[str, str]) -> RenderContext:
+        return RenderContext(None, False, False, state, None, None, vocabulary("ru"), grammar=grammar_for("ru", "cis"), state_forms=forms)
+
+    assert context("[государство]", {})._state_in("gen") == "[государства]"
+    assert context("Республика Истландия", {"gen": "Республики Истландия"})._state_in("gen") == "Республики Истландия"
+    assert context("Республика Истландия", {"gen": "Республики Истландия"})._state_in("nom") == "Республика Истландия"
+    english = RenderContext(None, False, False, "Northland", None, None)
+    assert english._state_in("gen") == "Northland"
+
+
+def test_the_state_placeholder_prints_in_the_documents_language(mini_ru: Path):
+    text = write_markdown(build_document(mini_ru / "config-ru.yaml").document)
+    assert "[State]" not in text

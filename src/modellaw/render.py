@@ -60,6 +60,8 @@ class RenderContext:
     """The legal tradition's choices (definitions heading and place, liability)."""
     liability: str = "fixed"
     """``fixed`` or ``by-reference``: whether penalty parameters print or their sentences are replaced."""
+    state_forms: dict[str, str] = field(default_factory=dict)
+    """The State's name by case (``jurisdiction.forms``), for ``state_in``."""
 
     def includes(self, *names: str) -> bool:
         """Template helper ``includes("family" or "family.clause", ...)``: True when the document holds any of them."""
@@ -80,6 +82,7 @@ class RenderContext:
             "mode": "model" if self.model_mode else "enactment",
             "includes": self.includes,
             "this_law_in": self._this_law_in,
+            "state_in": self._state_in,
             "authority": self._authority_name,
             "Authority": lambda authority_id: _capitalised(self._authority_name(authority_id)),
             "designated_authorities": [
@@ -100,6 +103,17 @@ class RenderContext:
         if self.grammar.cases:
             return decline(self.words.this_law, str(case))
         return self.words.this_act if self.common_law else self.words.this_law
+
+    def _state_in(self, case: str) -> str:
+        """Template helper ``state_in(case)``: the State's name in ``case`` where the language declines it
+        (the config's ``jurisdiction.forms``; the placeholder declines by itself); elsewhere the name."""
+        if not self.grammar.cases or str(case) == "nom":
+            return self.state
+        if str(case) in self.state_forms:
+            return self.state_forms[str(case)]
+        if self.state == self.words.state_placeholder:
+            return decline(self.state, str(case))
+        return self.state
 
     def _authority_name(self, authority_id: str) -> str:
         """Template helper ``authority(id)``: the designated name, as it reads inside a sentence."""
@@ -135,7 +149,7 @@ def render(resolved: ResolvedDocument, catalogue: Catalogue) -> tuple[Document, 
         make_env(config.mode == "model", config.language),
         config.mode == "model",
         config.jurisdiction.tradition == "common-law",
-        config.jurisdiction.name,
+        state_name(config),
         catalogue,
         Diagnostics(),
         vocabulary(config.language),
@@ -146,6 +160,7 @@ def render(resolved: ResolvedDocument, catalogue: Catalogue) -> tuple[Document, 
         frozenset(resolved.clause_ids()),
         tradition(config.jurisdiction.tradition),
         liability_of(config),
+        dict(config.jurisdiction.forms),
     )
     if ctx.liability == "by-reference":
         unprinted_penalties(resolved, ctx.problems)
@@ -181,6 +196,12 @@ def _fill_slot(division: Division, definitions: Article | None) -> Division:
     """Return the division with its definitions slot (None) replaced, or dropped when there is none."""
     articles = [definitions if a is None else a for a in division.articles]
     return replace(division, articles=tuple(a for a in articles if a is not None))
+
+
+def state_name(config: Any) -> str:
+    """Return the State's name as the document prints it: the config's, or the placeholder in the document's language."""
+    name = config.jurisdiction.name
+    return vocabulary(config.language).state_placeholder if name == ENGLISH.state_placeholder else name
 
 
 def definitions_first(divisions: list[Division]) -> list[Division]:
@@ -225,7 +246,7 @@ def render_clause(ctx: RenderContext, item: ResolvedClause) -> Article:
     fixed = set(penalty_parameters(module)) if by_ref else set()
     if by_ref:
         unit = ctx.words.section_ref if ctx.common_law else ctx.words.article_ref
-        body = by_reference(body, liability_sentence(ctx.words, unit, ctx.state))
+        body = by_reference(body, liability_sentence(ctx.words, unit, ctx._state_in("gen")))
     return Article(
         clause_id=module.id,
         version=module.version,
@@ -396,7 +417,7 @@ def _meta(resolved: ResolvedDocument) -> Meta:
     return Meta(
         title=config.title,
         short_title=config.short_title or config.title,
-        jurisdiction=config.jurisdiction.name,
+        jurisdiction=state_name(config),
         tradition=config.jurisdiction.tradition,
         language=config.language,
         version=config.version,

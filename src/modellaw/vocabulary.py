@@ -61,6 +61,8 @@ class Vocabulary:
         "order, so that it defines every term used and no other."
     )
     basic_concepts: str = "Basic concepts used in this Law"
+    state_placeholder: str = "[State]"
+    """What a model law prints where the State's name goes, until a State gives its name."""
     """Heading of the definitions article in the CIS model-law form (article 1)."""
     basic_concepts_intro: str = "The following basic concepts are used in this Law:"
     """Opening words of that article."""
@@ -110,6 +112,7 @@ ENGLISH = Vocabulary(
 )
 
 ARABIC = Vocabulary(
+    state_placeholder="[الدولة]",
     chapter="الفصل", part="الباب", article="المادة", section="المادة",
     article_ref="المادة", section_ref="المادة", paragraph_ref="الفقرة", subsection_ref="الفقرة",
     of_this_article="من هذه المادة", this_law="هذا القانون", this_act="هذا القانون",
@@ -153,6 +156,7 @@ ARABIC = Vocabulary(
 )
 
 RUSSIAN = Vocabulary(
+    state_placeholder="[государство]",
     chapter="Глава", part="Раздел", article="Статья", section="Статья",
     article_ref="статья", section_ref="статья", paragraph_ref="часть", subsection_ref="часть",
     of_this_article="настоящей статьи", this_law="настоящий Закон", this_act="настоящий Закон",

@@ -14,7 +14,7 @@ _STRICT = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
 
 TEMPLATE_HELPERS = frozenset(
     {"term", "ref", "this_law", "This_law", "this_law_in", "article", "state", "mode", "authority", "Authority", "designated_authorities",
-     "options", "includes"}
+     "options", "includes", "state_in"}
 )
 """Names the templates get from the toolkit; a parameter may not take one of them."""
 

@@ -28,6 +28,9 @@ class Jurisdiction(BaseModel):
 
     name: str = Field(default="[State]", max_length=MAX_NAME)
     """Name of the State, or a bracketed placeholder in a model law."""
+    forms: dict[Literal["nom", "gen", "dat", "acc", "ins", "prep"], Annotated[str, Field(min_length=1, max_length=MAX_NAME)]] = {}
+    """The name in the cases of a language that declines (Russian): ``{gen: Республики Истландия, ...}``, for
+    templates that ask ``state_in("gen")``; a case left out prints the name as written."""
     tradition: Literal["civil-law", "common-law", "cis"] = "civil-law"
     """civil-law: chapters and articles; common-law: parts and sections; cis: the CIS model-law form (chapters
     numbered 1, 2, 3; "Basic concepts" as article 1; liability by reference to the legislation of the State;
