@@ -41,6 +41,9 @@ class Vocabulary:
     version: str
     model_kind: str
     enactment_kind: str
+    """The kind line of a draft for enactment in the common-law form ("Bill")."""
+    draft_law_kind: str
+    """The kind line of a draft for enactment in the civil-law and CIS forms ("Draft law")."""
     mandatory: str
     recommended: str
     optional: str
@@ -98,7 +101,7 @@ ENGLISH = Vocabulary(
     definitions_intro_law="For the purposes of this Law:", definitions_intro_act="In this Act:", means=" means ",
     commentary="Commentary", sources="Sources", open_questions="Open questions", recommendations="Recommendations answered",
     contents="Contents", option="Option", end_of_options="End of options", page="Page", of="of", version="Version",
-    model_kind="Model law with commentary", enactment_kind="Bill",
+    model_kind="Model law with commentary", enactment_kind="Bill", draft_law_kind="Draft law",
     mandatory="Mandatory", recommended="Recommended", optional="Optional",
     model_note=(
         "How to read this model law. Each article is marked [Mandatory] where a binding instrument "
@@ -120,7 +123,7 @@ ARABIC = Vocabulary(
     definitions_intro_law="لأغراض هذا القانون:", definitions_intro_act="لأغراض هذا القانون:", means=" يعني ",
     commentary="التعليق", sources="المصادر", open_questions="مسائل مفتوحة", recommendations="التوصيات التي تستجيب لها المادة",
     contents="المحتويات", option="الخيار", end_of_options="نهاية الخيارات", page="الصفحة", of="من", version="الإصدار",
-    model_kind="قانون نموذجي مع التعليق", enactment_kind="مشروع قانون",
+    model_kind="قانون نموذجي مع التعليق", enactment_kind="مشروع قانون", draft_law_kind="مشروع قانون",
     mandatory="إلزامي", recommended="موصى به", optional="اختياري",
     model_note=(
         "كيفية قراءة هذا القانون النموذجي: توسم كل مادة بأنها [إلزامي] أو [موصى به] أو [اختياري]. "
@@ -167,7 +170,7 @@ RUSSIAN = Vocabulary(
     commentary="Комментарий", sources="Источники", open_questions="Открытые вопросы",
     recommendations="Рекомендации, которым отвечает статья",
     contents="Содержание", option="Вариант", end_of_options="Конец вариантов", page="Страница", of="из", version="Версия",
-    model_kind="Модельный закон с комментарием", enactment_kind="Проект закона",
+    model_kind="Модельный закон с комментарием", enactment_kind="Проект закона", draft_law_kind="Проект закона",
     mandatory="Обязательно", recommended="Рекомендуется", optional="Факультативно",
     model_note=(
         "Как читать настоящий модельный закон. Каждая статья помечена как [Обязательно], если ее требует "

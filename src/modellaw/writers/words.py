@@ -61,8 +61,14 @@ def date_text(meta: Meta) -> str:
 def title_lines(meta: Meta) -> list[str]:
     """Return the lines under the title: jurisdiction, version and date, kind of text."""
     words = words_for(meta)
-    kind = words.model_kind if meta.mode == "model" else words.enactment_kind
+    kind = words.model_kind if meta.mode == "model" else _enactment_kind(meta)
     return [meta.jurisdiction[:1].upper() + meta.jurisdiction[1:], f"{words.version} {meta.version} — {date_text(meta)}", kind]
+
+
+def _enactment_kind(meta: Meta) -> str:
+    """Return the kind line of a draft for enactment: a bill in the common-law form, a draft law otherwise."""
+    words = words_for(meta)
+    return words.enactment_kind if meta.tradition == "common-law" else words.draft_law_kind
 
 
 def front_matter_blocks(meta: Meta) -> list[tuple[str, str]]:
