@@ -330,3 +330,32 @@ def test_output_may_not_overwrite_an_input(pair, run_cli):
     before = new.read_bytes()
     result = run_cli("compare", old, new, "-o", new, "--format", "docx")
     assert result.exit_code == 1 and "[OUT003]" in result.stderr and new.read_bytes() == before
+
+
+def test_the_annexes_of_a_russian_draft_speak_russian(mini_ru: Path, run_cli) -> None:
+    """The concordance and the comparison take their headings, columns and change notes from the draft's language."""
+    concordance_md = mini_ru / "concordance.md"
+    assert run_cli("annex", "concordance", mini_ru / "config-ru.yaml", "-o", concordance_md).exit_code == 0
+    text = concordance_md.read_text(encoding="utf-8")
+    assert "## Приложение — Таблица соответствия" in text and "| Статья | Наименование | Статус |" in text
+    assert "рекомендуемая" in text and "Annex" not in text and "Articles, sources" not in text
+    compared = mini_ru / "compare.md"
+    result = run_cli("compare", mini_ru / "config-ru.yaml", mini_ru / "config-ru.yaml", "-o", compared)
+    assert result.exit_code == 0 and "unchanged 4" in result.output  # the command speaks English
+    text = compared.read_text(encoding="utf-8")
+    assert "## Приложение — Сравнение редакций" in text and "| без изменений | 4 |" in text and "Old text" not in text
+
+
+def test_every_language_has_every_change_phrase() -> None:
+    """A language's annex words fill the same phrases as English, with the same blanks."""
+    from string import Formatter
+
+    from modellaw.annex_words import ANNEX_WORDS, ENGLISH_ANNEX
+
+    def blanks(phrase: str) -> set[str]:
+        return {name for _, name, _, _ in Formatter().parse(phrase) if name}
+
+    for language, words in ANNEX_WORDS.items():
+        assert words.changes.keys() == ENGLISH_ANNEX.changes.keys(), language
+        assert all(blanks(words.changes[k]) == blanks(ENGLISH_ANNEX.changes[k]) for k in words.changes), language
+        assert blanks(words.version_line) == {"title", "version"} and blanks(words.old_new) == {"old", "new"}, language

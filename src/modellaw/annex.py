@@ -10,6 +10,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Literal
 
+from modellaw.annex_words import AnnexWords, annex_words
 from modellaw.catalogue import Catalogue
 from modellaw.compare import ArticlePair, align, article_lines, word_diff
 from modellaw.ir import Article, Document
@@ -55,6 +56,8 @@ class Annex:
     title: str
     subtitle: str
     sections: tuple[AnnexSection, ...]
+    label: str = "Annex"
+    """The word that heads the annex ("Annex", "Приложение"), numbered by the writers when there are several."""
 
 
 def text(value: str, kind: SpanKind = "text") -> Cell:
@@ -73,29 +76,34 @@ def lines(values: list[str]) -> Cell:
 def concordance(document: Document, catalogue: Catalogue) -> Annex:
     """Return the concordance annex: articles to sources and recommendations, and the reverse tables."""
     articles = document.articles()
+    words = annex_words(document.meta.language)
+    arts, instruments, recommendations, gaps = words.concordance_sections
     sections = (
-        AnnexSection("Articles, sources and recommendations", table=_article_table(articles)),
-        AnnexSection("Instruments and the articles citing them", table=_instrument_table(articles, catalogue)),
-        AnnexSection("Recommendations and the articles answering them", note=_RECOMMENDATION_NOTE, table=_recommendation_table(articles, catalogue)),
-        AnnexSection("Gaps: recommendations no article answers", note=_GAP_NOTE, items=_gaps(articles, catalogue)),
+        AnnexSection(arts, table=_article_table(articles, words, document.meta.language)),
+        AnnexSection(instruments, table=_instrument_table(articles, catalogue, words)),
+        AnnexSection(recommendations, note=words.recommendation_note, table=_recommendation_table(articles, catalogue, words)),
+        AnnexSection(gaps, note=words.gap_note, items=_gaps(articles, catalogue, words)),
     )
-    return Annex("Concordance", f"{document.meta.title} — version {document.meta.version}", sections)
+    return Annex(words.concordance, _version_line(document, words), sections, words.annex)
 
 
-_RECOMMENDATION_NOTE = ("Every recommendation of the outcome documents, statements and policy briefs on which the law draws, "
-                        "in the words of this annex; L marks those legislation can answer.")
-_GAP_NOTE = "Recommendations legislation can answer are marked [legislative]; the others call for capacity building, awareness or diplomacy."
+def _version_line(document: Document, words: AnnexWords) -> str:
+    """Return "<title> — version <version>" in the annex's language."""
+    return words.version_line.format(title=document.meta.title, version=document.meta.version)
 
 
-def _article_table(articles: list[Article]) -> Table:
+def _article_table(articles: list[Article], words: AnnexWords, language: str) -> Table:
+    from modellaw.vocabulary import vocabulary
+
+    law_words = vocabulary(language)
     rows = []
     for a in articles:
-        sources = [s.format() for s in a.sources] or ["—"]
-        rows.append((text(a.label or ""), text(a.title), text(a.status or "—"), lines(sources), lines(list(a.answers) or ["—"])))
-    return Table(("Article", "Title", "Status", "Instruments and pinpoints", "Recommendations"), tuple(rows), (10, 18, 12, 32, 28))
+        sources = [s.format(law_words) for s in a.sources] or ["—"]
+        rows.append((text(a.label or ""), text(a.title), text(words.status(a.status)), lines(sources), lines(list(a.answers) or ["—"])))
+    return Table(words.article_columns, tuple(rows), (10, 18, 12, 32, 28))
 
 
-def _instrument_table(articles: list[Article], catalogue: Catalogue) -> Table:
+def _instrument_table(articles: list[Article], catalogue: Catalogue, words: AnnexWords) -> Table:
     citing: dict[str, list[str]] = {}
     for a in articles:
         for s in a.sources:
@@ -106,12 +114,12 @@ def _instrument_table(articles: list[Article], catalogue: Catalogue) -> Table:
     for instrument_id in sorted(citing, key=lambda i: catalogue.instruments[i].short if i in catalogue.instruments else i):
         instrument = catalogue.instruments.get(instrument_id)
         name = instrument.short if instrument else instrument_id
-        kind = ("binding " if instrument and instrument.binding else "") + (instrument.kind if instrument else "")
+        kind = (f"{words.binding} " if instrument and instrument.binding else "") + (instrument.kind if instrument else "")
         rows.append((text(name), text(kind.strip() or "—"), text(", ".join(citing[instrument_id]))))
-    return Table(("Instrument", "Kind", "Articles"), tuple(rows), (40, 20, 40))
+    return Table(words.instrument_columns, tuple(rows), (40, 20, 40))
 
 
-def _recommendation_table(articles: list[Article], catalogue: Catalogue) -> Table:
+def _recommendation_table(articles: list[Article], catalogue: Catalogue, words: AnnexWords) -> Table:
     answering: dict[str, list[str]] = {}
     for a in articles:
         for rec in a.implements:
@@ -119,15 +127,16 @@ def _recommendation_table(articles: list[Article], catalogue: Catalogue) -> Tabl
     rows = []
     for rec in catalogue.recommendations.values():
         labels = answering.get(rec.id)
-        rows.append((text(rec.cite()), text("L" if rec.legislative else ""), text(rec.paraphrase),
-                     text(", ".join(labels)) if labels else text("gap", "strong")))
-    return Table(("Recommendation", "L", "What it asks", "Articles"), tuple(rows), (24, 4, 52, 20))
+        rows.append((text(rec.cite()), text(words.legislative_mark if rec.legislative else ""), text(rec.paraphrase),
+                     text(", ".join(labels)) if labels else text(words.gap, "strong")))
+    return Table(words.recommendation_columns, tuple(rows), (24, 4, 52, 20))
 
 
-def _gaps(articles: list[Article], catalogue: Catalogue) -> tuple[str, ...]:
+def _gaps(articles: list[Article], catalogue: Catalogue, words: AnnexWords) -> tuple[str, ...]:
     answered = {r for a in articles for r in a.implements}
     gaps = [r for r in catalogue.recommendations.values() if r.id not in answered]
-    return tuple(f"{r.cite()}{' [legislative]' if r.legislative else ''}: {r.paraphrase}" for r in sorted(gaps, key=lambda r: (not r.legislative, r.id)))
+    tag = f" [{words.legislative_tag}]"
+    return tuple(f"{r.cite()}{tag if r.legislative else ''}: {r.paraphrase}" for r in sorted(gaps, key=lambda r: (not r.legislative, r.id)))
 
 
 # --- comparison -------------------------------------------------------------------------------
@@ -138,31 +147,25 @@ STATUSES = ("unchanged", "changed", "added", "removed", "moved", "renumbered")
 def comparison(old: Document, new: Document) -> Annex:
     """Return the side-by-side annex: a summary of counts, then one row per clause that differs."""
     pairs = align(old, new)
+    words = annex_words(new.meta.language)
     counts = Counter(p.status for p in pairs)
-    summary = Table(("Status", "Articles"), tuple((text(s), text(str(counts.get(s, 0)))) for s in STATUSES), (60, 40))
+    summary = Table(words.summary_columns, tuple((text(words.pair_statuses.get(s, s)), text(str(counts.get(s, 0)))) for s in STATUSES), (60, 40))
     differing = [p for p in pairs if p.status != "unchanged"]
-    old_title = f"{old.meta.title} — version {old.meta.version}"
-    new_title = f"{new.meta.title} — version {new.meta.version}"
-    sections = [AnnexSection("Summary", note=f"Old: {old_title}. New: {new_title}.", table=summary)]
+    old_title, new_title = _version_line(old, words), _version_line(new, words)
+    sections = [AnnexSection(words.summary, note=words.old_new.format(old=old_title, new=new_title), table=summary)]
     if differing:
-        rows = tuple(_comparison_row(p) for p in differing)
-        sections.append(AnnexSection("Articles compared", note=_COMPARISON_NOTE, table=Table(("Old text", "New text", "What changed"), rows, (40, 40, 20))))
+        rows = tuple(_comparison_row(p, words) for p in differing)
+        sections.append(AnnexSection(words.articles_compared, note=words.comparison_note, table=Table(words.comparison_columns, rows, (40, 40, 20))))
     else:
-        sections.append(AnnexSection("Articles compared", note="No differences: the two drafts have the same articles, text, parameters and options."))
-    return Annex("Comparison of drafts", f"{old_title} → {new_title}", tuple(sections))
+        sections.append(AnnexSection(words.articles_compared, note=words.no_differences))
+    return Annex(words.comparison, f"{old_title} → {new_title}", tuple(sections), words.annex)
 
 
-_COMPARISON_NOTE = (
-    "Articles are aligned by clause, not by number. Inside the texts, deleted words are struck through "
-    "in the old text and inserted words underlined in the new text."
-)
-
-
-def _comparison_row(pair: ArticlePair) -> tuple[Cell, ...]:
+def _comparison_row(pair: ArticlePair, words: AnnexWords) -> tuple[Cell, ...]:
     old_lines = [_heading(pair.old), *article_lines(pair.old)] if pair.old else []
     new_lines = [_heading(pair.new), *article_lines(pair.new)] if pair.new else []
     old_cell, new_cell = _diff_cells(old_lines, new_lines)
-    return old_cell, new_cell, lines(_what_changed(pair))
+    return old_cell, new_cell, lines(_what_changed(pair, words))
 
 
 def _heading(article: Article) -> str:
@@ -199,25 +202,26 @@ def _split_lines(spans: list[Span]) -> Cell:
     return tuple(cell)
 
 
-def _what_changed(pair: ArticlePair) -> list[str]:
+def _what_changed(pair: ArticlePair, words: AnnexWords) -> list[str]:
+    """Return one line per change between the old and the new article, in the annex's language."""
     old, new = pair.old, pair.new
     if old is None:
-        return [f"Added as {new.label}" if new else "Added"]
+        return [words.change("added_as", label=new.label or "") if new else words.change("added")]
     if new is None:
-        return [f"Removed (was {old.label})"]
+        return [words.change("removed", label=old.label or "")]
     notes = []
     if pair.status == "moved":
-        notes.append(f"Moved: {old.label} → {new.label}")
+        notes.append(words.change("moved", old=old.label or "", new=new.label or ""))
     elif old.label != new.label:
-        notes.append(f"Renumbered: {old.label} → {new.label}")
+        notes.append(words.change("renumbered", old=old.label or "", new=new.label or ""))
     if pair.text_changed:
-        notes.append("Text changed")
+        notes.append(words.change("text"))
     if pair.option_change:
-        notes.append(f"Option {pair.option_change[0] or '—'} → {pair.option_change[1] or '—'}")
-    notes += [f"Value changed: {before or '—'} → {after or '—'}" for _, before, after in pair.parameter_changes]
+        notes.append(words.change("option", old=pair.option_change[0] or "—", new=pair.option_change[1] or "—"))
+    notes += [words.change("value", before=before or "—", after=after or "—") for _, before, after in pair.parameter_changes]
     if old.version != new.version:
-        notes.append(f"Model text revised (version {old.version} → {new.version})")
-    return notes or ["No change"]
+        notes.append(words.change("revised", old=old.version, new=new.version))
+    return notes or [words.change("none")]
 
 
 # --- review book ------------------------------------------------------------------------------

@@ -119,11 +119,12 @@ def build(config: Path | None, output: Path, mode: str | None, fmt: str | None, 
 def compare(old: Path, new: Path, output: Path, redline: bool, fmt: str | None, language: str | None) -> None:
     """Compare two drafts (OLD and NEW configs; ``default`` names the built-in model law): side-by-side annex,
     or a redline with --redline."""
+    from modellaw.annex import STATUSES
     from modellaw.api import compare_to_file
 
     annex = compare_to_file(old, new, output, fmt=fmt, redline=redline, language=language)
     summary = annex.sections[0].table
-    counts = ", ".join(f"{row[0][0][0].text} {row[1][0][0].text}" for row in summary.rows) if summary else ""
+    counts = ", ".join(f"{status} {row[1][0][0].text}" for status, row in zip(STATUSES, summary.rows)) if summary else ""
     click.echo(f"wrote {output} ({counts})")
 
 

@@ -65,7 +65,7 @@ def writer_for(fmt: str | None, output: Path) -> Writer:
     from modellaw.writers.markdown import write_markdown
 
     def markdown(document: Document, annexes: Sequence[Annex]) -> bytes:
-        parts = [write_markdown(document)] + [write_annex_markdown(a, f"Annex {i + 1}") for i, a in enumerate(annexes)]
+        parts = [write_markdown(document)] + [write_annex_markdown(a, f"{a.label} {i + 1}") for i, a in enumerate(annexes)]
         return "\n".join(parts).encode("utf-8")
 
     return markdown
@@ -86,7 +86,7 @@ def annex_writer_for(fmt: str | None, output: Path) -> AnnexWriter:
         return write_annex_html
     from modellaw.writers.annex_markdown import write_annex_markdown
 
-    return lambda annex, document: (f"# {document.meta.title}\n\n" + write_annex_markdown(annex)).encode("utf-8")
+    return lambda annex, document: (f"# {document.meta.title}\n\n" + write_annex_markdown(annex, annex.label)).encode("utf-8")
 
 
 def _as_pdf(word_writer: Callable[..., bytes], output: Path) -> Callable[..., bytes]:

@@ -118,7 +118,7 @@ class DocxBuilder:
         for index, annex in enumerate(annexes):
             if self.blocks:
                 self._p("ML Body").add(_oxml.PAGE_BREAK_XML)
-            label = f"Annex {index + 1}" if len(annexes) > 1 or law else "Annex"
+            label = f"{annex.label} {index + 1}" if len(annexes) > 1 or law else annex.label
             self.blocks += annex_blocks(annex, self.style_ids, label)
 
     def finish(self) -> bytes:

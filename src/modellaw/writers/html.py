@@ -49,7 +49,7 @@ def write_annex_html(annex: Annex, document: Document) -> bytes:
 def _labelled(annexes: Sequence[Annex], law: bool) -> list[tuple[str, str, Annex]]:
     """Return (anchor, label, annex) for each annex: ``Annex 1``... beside a law, plain ``Annex`` alone."""
     several = law or len(annexes) > 1
-    return [(f"annex_{i}", f"Annex {i}" if several else "Annex", a) for i, a in enumerate(annexes, start=1)]
+    return [(f"annex_{i}", f"{a.label} {i}" if several else a.label, a) for i, a in enumerate(annexes, start=1)]
 
 
 def _cell(cell: tuple[tuple[Span, ...], ...]) -> Markup:
