@@ -77,3 +77,23 @@ def test_explanatory_note_follows_the_tradition_in_model_mode_unless_the_config_
 
 def test_unknown_tradition_key_falls_back_to_civil_law():
     assert tradition("nonsense") is TRADITIONS["civil-law"]
+
+
+def _enactment(language: str, name: str = "[State]", legislature: str = "Parliament", forms: dict | None = None, key: str = "cis"):
+    from modellaw.schema.config import DocumentConfig
+
+    return DocumentConfig.model_validate({
+        "title": "Test law", "language": language, "mode": "enactment", "version": "1.0", "date": "2026-12-01",
+        "jurisdiction": {"name": name, "tradition": key, "legislature": legislature, "forms": forms or {}},
+        "structure": [{"chapter": "General", "clauses": ["general.purpose"]}],
+    })
+
+
+def test_enacting_formulas_speak_the_documents_language():
+    from modellaw.frontmatter import enacting_formula
+
+    assert enacting_formula(_enactment("en")) == "Adopted by the Parliament of [State]."
+    assert enacting_formula(_enactment("ru")) == "[Парламент] [государства] принимает настоящий Закон."
+    named = _enactment("ru", "Республика Истландия", "Верховный Совет", {"gen": "Республики Истландия"})
+    assert enacting_formula(named) == "Верховный Совет Республики Истландия принимает настоящий Закон."
+    assert "[البرلمان]" in enacting_formula(_enactment("ar", key="civil-law"))
