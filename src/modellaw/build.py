@@ -62,7 +62,7 @@ def config_in_language(loaded: LoadedConfig, language: str) -> LoadedConfig:
     config = loaded.config
     structure = [d.model_copy(update={"chapter": translated.chapters.get(d.chapter, d.chapter)}) for d in config.structure]
     update: dict[str, object] = {"structure": structure}
-    update |= {k: getattr(translated, k) for k in ("title", "short_title") if getattr(translated, k) is not None}
+    update |= {k: getattr(translated, k) for k in ("title", "short_title", "draft_marking") if getattr(translated, k) is not None}
     if translated.jurisdiction is not None:
         update["jurisdiction"] = config.jurisdiction.model_copy(update={"name": translated.jurisdiction})
     return replace(loaded, config=config.model_copy(update=update))

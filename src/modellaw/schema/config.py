@@ -78,6 +78,8 @@ class ConfigTranslation(BaseModel):
     """The short title in that language."""
     jurisdiction: str | None = None
     """The jurisdiction's name in that language."""
+    draft_marking: str | None = Field(default=None, max_length=MAX_PROPERTY)
+    """The draft marking in that language."""
     chapters: dict[str, str] = {}
     """Chapter headings in that language, keyed by the heading as the structure gives it."""
 
